@@ -1,0 +1,248 @@
+#include "attribute_value.h"
+
+#include <algorithm>
+
+#include "base64.h"
+#include "number.h"
+
+namespace dodb {
+namespace {
+
+constexpr int kMaxDepth = 32;
+
+struct TypeEntry {
+  const char* name;
+  ValueType type;
+};
+constexpr TypeEntry kTypes[] = {
+    {"S", ValueType::S},   {"N", ValueType::N},       {"B", ValueType::B},   {"BOOL", ValueType::BOOL},
+    {"NULL", ValueType::NUL}, {"M", ValueType::M},    {"L", ValueType::L},   {"SS", ValueType::SS},
+    {"NS", ValueType::NS}, {"BS", ValueType::BS},
+};
+
+// The JSON kind name DynamoDB's deserializer reports for a wrong JSON type.
+std::string JsonKind(const JsonValue& v) {
+  if (v.IsString()) return "STRING_VALUE";
+  if (v.IsNumber()) return "NUMBER_VALUE";
+  if (v.IsBool()) return v.GetBool() ? "TRUE_VALUE" : "FALSE_VALUE";
+  if (v.IsArray()) return "START_ARRAY";
+  if (v.IsObject()) return "START_OBJECT";
+  return "VALUE_NULL";
+}
+
+Status WrongJsonType(const JsonValue& v, const char* expected) {
+  return Status::Serialization(JsonKind(v) + " cannot be converted to " + expected);
+}
+
+Status DecodeBinary(const JsonValue& v, std::string* out) {
+  if (!v.IsString()) return WrongJsonType(v, "Blob");
+  if (!Base64Decode(StringOf(v), out))
+    return Status::Serialization("Base64 encoded length is expected a multiple of 4 bytes but found: " +
+                                 std::to_string(v.GetStringLength()));
+  return Status::OK();
+}
+
+std::string SetDisplay(const std::vector<std::string>& members) {
+  std::string s = "[";
+  for (size_t i = 0; i < members.size(); ++i) {
+    if (i) s += ", ";
+    s += members[i];
+  }
+  return s + "]";
+}
+
+Status DecodeSet(const JsonValue& v, ValueType type, AttributeValue* out) {
+  if (!v.IsArray()) return WrongJsonType(v, "List");
+  const char* set_word = type == ValueType::SS ? "string" : type == ValueType::NS ? "number" : "binary";
+  if (v.Empty())
+    return Status::Validation(std::string("One or more parameter values were invalid: An ") + set_word +
+                              " set  may not be empty");
+  std::vector<std::string> wire;  // as sent, for the duplicates message
+  for (const JsonValue& m : v.GetArray()) {
+    std::string member;
+    if (type == ValueType::BS) {
+      DODB_RETURN_IF_ERROR(DecodeBinary(m, &member));
+      wire.emplace_back(StringOf(m));
+    } else {
+      if (!m.IsString()) return WrongJsonType(m, "String");
+      if (type == ValueType::NS) {
+        DODB_RETURN_IF_ERROR(CanonicalNumber(StringOf(m), &member));
+      } else {
+        member.assign(StringOf(m));
+      }
+      wire.emplace_back(StringOf(m));
+    }
+    out->set.push_back(std::move(member));
+  }
+  std::vector<std::string> sorted = out->set;
+  std::sort(sorted.begin(), sorted.end());
+  if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
+    return Status::Validation("One or more parameter values were invalid: Input collection " +
+                              SetDisplay(wire) + " contains duplicates.");
+  return Status::OK();
+}
+
+}  // namespace
+
+std::string_view TypeName(ValueType type) {
+  for (const TypeEntry& e : kTypes)
+    if (e.type == type) return e.name;
+  return "?";
+}
+
+bool AttributeValue::operator==(const AttributeValue& o) const {
+  if (type != o.type) return false;
+  switch (type) {
+    case ValueType::S:
+    case ValueType::N:
+    case ValueType::B: return scalar == o.scalar;
+    case ValueType::BOOL: return boolean == o.boolean;
+    case ValueType::NUL: return true;
+    case ValueType::L: return list == o.list;
+    case ValueType::M: return map == o.map;
+    case ValueType::SS:
+    case ValueType::NS:
+    case ValueType::BS: {
+      if (set.size() != o.set.size()) return false;
+      std::vector<std::string> a = set, b = o.set;
+      std::sort(a.begin(), a.end());
+      std::sort(b.begin(), b.end());
+      return a == b;
+    }
+  }
+  return false;
+}
+
+const AttributeValue* FindAttribute(const AttributeMap& map, std::string_view name) {
+  auto it = std::lower_bound(map.begin(), map.end(), name,
+                             [](const Attribute& a, std::string_view n) { return a.name < n; });
+  if (it == map.end() || it->name != name) return nullptr;
+  return &it->value;
+}
+
+Status DecodeAttributeValue(const JsonValue& json, int depth, AttributeValue* out) {
+  if (!json.IsObject()) return WrongJsonType(json, "AttributeValue");
+  if (depth > kMaxDepth) return Status::Validation("Nesting Levels have exceeded supported limits");
+  const JsonValue* value = nullptr;
+  ValueType type = ValueType::NUL;
+  int count = 0;
+  for (const auto& m : json.GetObject()) {
+    std::string_view key = StringOf(m.name);
+    const TypeEntry* entry = nullptr;
+    for (const TypeEntry& e : kTypes)
+      if (key == e.name) entry = &e;
+    if (!entry) continue;  // unknown members are ignored, as by DynamoDB's deserializer
+    if (m.value.IsNull()) continue;
+    ++count;
+    value = &m.value;
+    type = entry->type;
+  }
+  if (count == 0)
+    return Status::Validation(
+        "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+  if (count > 1)
+    return Status::Validation(
+        "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the "
+        "supported datatypes");
+  *out = AttributeValue();
+  out->type = type;
+  const JsonValue& v = *value;
+  switch (type) {
+    case ValueType::S:
+      if (!v.IsString()) return WrongJsonType(v, "String");
+      out->scalar.assign(StringOf(v));
+      return Status::OK();
+    case ValueType::N:
+      if (!v.IsString()) return WrongJsonType(v, "String");
+      return CanonicalNumber(StringOf(v), &out->scalar);
+    case ValueType::B:
+      return DecodeBinary(v, &out->scalar);
+    case ValueType::BOOL:
+      if (!v.IsBool()) return WrongJsonType(v, "Boolean");
+      out->boolean = v.GetBool();
+      return Status::OK();
+    case ValueType::NUL:
+      if (!v.IsBool()) return WrongJsonType(v, "Boolean");
+      if (!v.GetBool())
+        return Status::Validation(
+            "One or more parameter values were invalid: Null attribute value types must have the value of true");
+      return Status::OK();
+    case ValueType::M:
+      if (!v.IsObject()) return WrongJsonType(v, "Map");
+      return DecodeAttributeMap(v, depth + 1, &out->map);
+    case ValueType::L:
+      if (!v.IsArray()) return WrongJsonType(v, "List");
+      for (const JsonValue& e : v.GetArray()) {
+        AttributeValue element;
+        DODB_RETURN_IF_ERROR(DecodeAttributeValue(e, depth + 1, &element));
+        out->list.push_back(std::move(element));
+      }
+      return Status::OK();
+    case ValueType::SS:
+    case ValueType::NS:
+    case ValueType::BS:
+      return DecodeSet(v, type, out);
+  }
+  return Status::OK();
+}
+
+Status DecodeAttributeMap(const JsonValue& json, int depth, AttributeMap* out) {
+  if (!json.IsObject()) return WrongJsonType(json, "Map");
+  out->clear();
+  out->reserve(json.MemberCount());
+  for (const auto& m : json.GetObject()) {
+    if (m.value.IsNull()) continue;
+    AttributeValue v;
+    DODB_RETURN_IF_ERROR(DecodeAttributeValue(m.value, depth, &v));
+    out->push_back(Attribute{std::string(StringOf(m.name)), std::move(v)});
+  }
+  // Sorted by name; for a name given twice the last one wins (as a JSON object decoder does).
+  std::stable_sort(out->begin(), out->end(), [](const Attribute& a, const Attribute& b) { return a.name < b.name; });
+  AttributeMap unique;
+  unique.reserve(out->size());
+  for (auto& e : *out) {
+    if (!unique.empty() && unique.back().name == e.name)
+      unique.back() = std::move(e);
+    else
+      unique.push_back(std::move(e));
+  }
+  *out = std::move(unique);
+  return Status::OK();
+}
+
+void WriteAttributeValue(JsonWriter& w, const AttributeValue& v) {
+  w.StartObject();
+  WriteKey(w, TypeName(v.type));
+  switch (v.type) {
+    case ValueType::S:
+    case ValueType::N: WriteString(w, v.scalar); break;
+    case ValueType::B: WriteString(w, Base64Encode(v.scalar)); break;
+    case ValueType::BOOL: w.Bool(v.boolean); break;
+    case ValueType::NUL: w.Bool(true); break;
+    case ValueType::M: WriteAttributeMap(w, v.map); break;
+    case ValueType::L:
+      w.StartArray();
+      for (const AttributeValue& e : v.list) WriteAttributeValue(w, e);
+      w.EndArray();
+      break;
+    case ValueType::SS:
+    case ValueType::NS:
+    case ValueType::BS:
+      w.StartArray();
+      for (const std::string& m : v.set) WriteString(w, v.type == ValueType::BS ? Base64Encode(m) : m);
+      w.EndArray();
+      break;
+  }
+  w.EndObject();
+}
+
+void WriteAttributeMap(JsonWriter& w, const AttributeMap& map) {
+  w.StartObject();
+  for (const Attribute& a : map) {
+    WriteKey(w, a.name);
+    WriteAttributeValue(w, a.value);
+  }
+  w.EndObject();
+}
+
+}  // namespace dodb

@@ -1,0 +1,41 @@
+// json.h: RapidJSON, configured once for the engine (no exceptions; asserts trap), plus the
+// writer type every operation writes its response with.
+#ifndef DODB_JSON_H_
+#define DODB_JSON_H_
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <string_view>
+
+namespace dodb {
+
+using JsonValue = rapidjson::Value;
+using JsonDocument = rapidjson::Document;
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+inline std::string_view StringOf(const JsonValue& v) {
+  return std::string_view(v.GetString(), v.GetStringLength());
+}
+
+inline void WriteString(JsonWriter& w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+inline void WriteKey(JsonWriter& w, std::string_view s) {
+  w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+// Looks up member name of an object; nullptr if absent or if the member is JSON null
+// (DynamoDB treats an explicit null like a missing member).
+inline const JsonValue* Member(const JsonValue& obj, const char* name) {
+  auto it = obj.FindMember(name);
+  if (it == obj.MemberEnd() || it->value.IsNull()) return nullptr;
+  return &it->value;
+}
+
+}  // namespace dodb
+
+#endif  // DODB_JSON_H_

@@ -1,0 +1,14 @@
+#include "operation.h"
+
+namespace dodb {
+
+const Operation* FindOperation(std::string_view name) {
+#define DODB_OPERATION_ENTRY(Name) {#Name, &ops::Name},
+  static const Operation kOperations[] = {DODB_OPERATIONS(DODB_OPERATION_ENTRY)};
+#undef DODB_OPERATION_ENTRY
+  for (const Operation& op : kOperations)
+    if (op.name == name) return &op;
+  return nullptr;
+}
+
+}  // namespace dodb

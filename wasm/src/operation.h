@@ -1,0 +1,48 @@
+// operation.h: what every operation file (ops/<name>.cc) implements, and the table of them.
+// An operation validates the whole request before it writes anything, so that an error leaves
+// the store untouched; it then writes its response members into an already-open JSON object.
+#ifndef DODB_OPERATION_H_
+#define DODB_OPERATION_H_
+
+#include <string_view>
+
+#include "json.h"
+#include "status.h"
+#include "store.h"
+
+namespace dodb {
+
+struct OperationContext {
+  Store& store;
+};
+
+using OperationFn = Status (*)(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
+
+struct Operation {
+  std::string_view name;  // as in X-Amz-Target: DynamoDB_20120810.<name>
+  OperationFn run;
+};
+
+// The operation with this name, or nullptr.
+const Operation* FindOperation(std::string_view name);
+
+// One declaration per operation file; the table is in operation.cc.
+#define DODB_OPERATIONS(X) \
+  X(CreateTable)           \
+  X(DeleteTable)           \
+  X(DescribeTable)         \
+  X(ListTables)            \
+  X(PutItem)               \
+  X(GetItem)               \
+  X(DeleteItem)
+
+#define DODB_DECLARE_OPERATION(Name) \
+  Status Name(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
+namespace ops {
+DODB_OPERATIONS(DODB_DECLARE_OPERATION)
+}  // namespace ops
+#undef DODB_DECLARE_OPERATION
+
+}  // namespace dodb
+
+#endif  // DODB_OPERATION_H_
