@@ -1,0 +1,27 @@
+/**
+ * Routes DynamoDB HTTP requests to one Durable Object per database. The database is the URL path's
+ * single segment (`/orders` -> "orders"; `/` -> "default"), so a client picks one through its
+ * endpoint URL (`--endpoint-url http://host/orders`). The Worker parses the HTTP protocol and calls
+ * the object's handle() over RPC, so authentication can be checked before any object wakes up.
+ */
+import type { OperationTarget } from "../engine/types.js";
+import { HEALTH_TEXT, handleDynamoDBHttp } from "../http/dynamodb-http.js";
+
+export const DEFAULT_DATABASE = "default";
+const DATABASE_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
+
+/** The database a path names, or null if the path is not a database path. */
+export function databaseFromPath(pathname: string): string | null {
+  const name = pathname.replace(/^\/+|\/+$/g, "");
+  if (name === "") return DEFAULT_DATABASE;
+  return DATABASE_NAME.test(name) ? name : null;
+}
+
+/** Serves one request with the database's object from namespace. */
+export function routeToDatabase(request: Request, namespace: DurableObjectNamespace): Promise<Response> {
+  const database = databaseFromPath(new URL(request.url).pathname);
+  if (database === null) return Promise.resolve(new Response("Not found\n", { status: 404 }));
+  if (request.method === "GET") return Promise.resolve(new Response(HEALTH_TEXT));
+  const stub = namespace.get(namespace.idFromName(database)) as unknown as OperationTarget;
+  return handleDynamoDBHttp(request, stub);
+}

@@ -1,0 +1,33 @@
+/**
+ * DynamoDBDurableObject: one DynamoDB database per Durable Object, stored in the object's SQLite
+ * storage. Two doors to the same engine: the RPC method handle(op, body) (what the Worker and
+ * in-process SDK clients call) and fetch(), which speaks DynamoDB's HTTP protocol directly. The
+ * engine is created on first use; subclasses may override createEngine() (tests wrap the host).
+ */
+import { DurableObject } from "cloudflare:workers";
+import type { EngineResponse } from "../engine/types.js";
+import { handleDynamoDBHttp } from "../http/dynamodb-http.js";
+import { DynamoDBEngine } from "./dynamodb-engine.js";
+import engineModule from "./engine-module.js";
+
+export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
+  #engine: DynamoDBEngine | null = null;
+
+  /** The engine over this object's storage. */
+  get engine(): DynamoDBEngine {
+    return (this.#engine ??= this.createEngine());
+  }
+
+  /** Runs one DynamoDB operation (JSON wire format in and out) in one storage transaction. */
+  handle(op: string, body: string | Uint8Array): EngineResponse {
+    return this.engine.handle(op, body);
+  }
+
+  override fetch(request: Request): Promise<Response> {
+    return handleDynamoDBHttp(request, this.engine);
+  }
+
+  protected createEngine(): DynamoDBEngine {
+    return new DynamoDBEngine(this.ctx.storage, engineModule);
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The engine in Node: build/wasm/engine.wasm compiled once with fs, run over a MemoryHost. For unit
+ * tests and scripts; Workers import the module instead (js/do/engine-module.ts).
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { WasmEngine } from "./engine/wasm-engine.js";
+import type { KvHost } from "./engine/kv-host.js";
+import { MemoryHost } from "./hosts/memory-host.js";
+
+/** build/wasm/engine.wasm from the repository root (this file runs from js/ or dist/js/). */
+export const ENGINE_WASM_PATH = fileURLToPath(new URL(findRoot() + "build/wasm/engine.wasm"));
+
+let compiled: WebAssembly.Module | null = null;
+
+/** The compiled engine module (compiled on first call, then shared). */
+export function engineModule(): WebAssembly.Module {
+  return (compiled ??= new WasmModule(readFileSync(ENGINE_WASM_PATH)));
+}
+
+// Workers' types declare WebAssembly.Module abstract (no run-time compilation there); Node allows it.
+const WasmModule = WebAssembly.Module as unknown as new (bytes: Uint8Array) => WebAssembly.Module;
+
+/** A fresh engine over host (a new empty MemoryHost by default). */
+export function createNodeEngine(host: KvHost = new MemoryHost()): WasmEngine {
+  return new WasmEngine(engineModule(), host);
+}
+
+function findRoot(): string {
+  const here = import.meta.url;
+  return here.includes("/dist/js/") ? new URL("../../", here).href : new URL("../", here).href;
+}
