@@ -20,25 +20,11 @@ constexpr TypeEntry kTypes[] = {
     {"NS", ValueType::NS}, {"BS", ValueType::BS},
 };
 
-// The JSON kind name DynamoDB's deserializer reports for a wrong JSON type.
-std::string JsonKind(const JsonValue& v) {
-  if (v.IsString()) return "STRING_VALUE";
-  if (v.IsNumber()) return "NUMBER_VALUE";
-  if (v.IsBool()) return v.GetBool() ? "TRUE_VALUE" : "FALSE_VALUE";
-  if (v.IsArray()) return "START_ARRAY";
-  if (v.IsObject()) return "START_OBJECT";
-  return "VALUE_NULL";
-}
-
-Status WrongJsonType(const JsonValue& v, const char* expected) {
-  return Status::Serialization(JsonKind(v) + " cannot be converted to " + expected);
-}
+// Types were checked by CheckTypes (validation.h) before decoding; these are safety nets.
+Status NotDecodable() { return Status::Serialization("Unexpected value type in payload"); }
 
 Status DecodeBinary(const JsonValue& v, std::string* out) {
-  if (!v.IsString()) return WrongJsonType(v, "Blob");
-  if (!Base64Decode(StringOf(v), out))
-    return Status::Serialization("Base64 encoded length is expected a multiple of 4 bytes but found: " +
-                                 std::to_string(v.GetStringLength()));
+  if (!v.IsString() || !Base64Decode(StringOf(v), out)) return NotDecodable();
   return Status::OK();
 }
 
@@ -52,34 +38,34 @@ std::string SetDisplay(const std::vector<std::string>& members) {
 }
 
 Status DecodeSet(const JsonValue& v, ValueType type, AttributeValue* out) {
-  if (!v.IsArray()) return WrongJsonType(v, "List");
-  const char* set_word = type == ValueType::SS ? "string" : type == ValueType::NS ? "number" : "binary";
-  if (v.Empty())
-    return Status::Validation(std::string("One or more parameter values were invalid: An ") + set_word +
-                              " set  may not be empty");
+  if (!v.IsArray()) return NotDecodable();
+  if (v.Empty()) {
+    if (type == ValueType::BS)
+      return Status::Validation("One or more parameter values were invalid: Binary sets should not be empty");
+    return Status::Validation(std::string("One or more parameter values were invalid: An ") +
+                              (type == ValueType::SS ? "string" : "number") + " set  may not be empty");
+  }
   std::vector<std::string> wire;  // as sent, for the duplicates message
   for (const JsonValue& m : v.GetArray()) {
     std::string member;
+    if (!m.IsString()) return NotDecodable();
     if (type == ValueType::BS) {
       DODB_RETURN_IF_ERROR(DecodeBinary(m, &member));
-      wire.emplace_back(StringOf(m));
+    } else if (type == ValueType::NS) {
+      DODB_RETURN_IF_ERROR(CanonicalNumber(StringOf(m), &member));
     } else {
-      if (!m.IsString()) return WrongJsonType(m, "String");
-      if (type == ValueType::NS) {
-        DODB_RETURN_IF_ERROR(CanonicalNumber(StringOf(m), &member));
-      } else {
-        member.assign(StringOf(m));
-      }
-      wire.emplace_back(StringOf(m));
+      member.assign(StringOf(m));
     }
+    wire.emplace_back(StringOf(m));
     out->set.push_back(std::move(member));
   }
   std::vector<std::string> sorted = out->set;
   std::sort(sorted.begin(), sorted.end());
-  if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
-    return Status::Validation("One or more parameter values were invalid: Input collection " +
-                              SetDisplay(wire) + " contains duplicates.");
-  return Status::OK();
+  if (std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end()) return Status::OK();
+  // Messages as recorded from DynamoDB (dynalite test/putItem.js), spacing included.
+  if (type == ValueType::NS) return Status::Validation("Input collection contains duplicates");
+  return Status::Validation("One or more parameter values were invalid: Input collection " + SetDisplay(wire) +
+                            (type == ValueType::BS ? "of type BS contains duplicates." : " contains duplicates."));
 }
 
 }  // namespace
@@ -120,58 +106,33 @@ const AttributeValue* FindAttribute(const AttributeMap& map, std::string_view na
   return &it->value;
 }
 
-Status DecodeAttributeValue(const JsonValue& json, int depth, AttributeValue* out) {
-  if (!json.IsObject()) return WrongJsonType(json, "AttributeValue");
-  if (depth > kMaxDepth) return Status::Validation("Nesting Levels have exceeded supported limits");
-  const JsonValue* value = nullptr;
-  ValueType type = ValueType::NUL;
-  int count = 0;
-  for (const auto& m : json.GetObject()) {
-    std::string_view key = StringOf(m.name);
-    const TypeEntry* entry = nullptr;
-    for (const TypeEntry& e : kTypes)
-      if (key == e.name) entry = &e;
-    if (!entry) continue;  // unknown members are ignored, as by DynamoDB's deserializer
-    if (m.value.IsNull()) continue;
-    ++count;
-    value = &m.value;
-    type = entry->type;
-  }
-  if (count == 0)
-    return Status::Validation(
-        "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
-  if (count > 1)
-    return Status::Validation(
-        "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the "
-        "supported datatypes");
+static Status DecodeOneType(const JsonValue& v, ValueType type, int depth, AttributeValue* out) {
   *out = AttributeValue();
   out->type = type;
-  const JsonValue& v = *value;
   switch (type) {
     case ValueType::S:
-      if (!v.IsString()) return WrongJsonType(v, "String");
+      if (!v.IsString()) return NotDecodable();
       out->scalar.assign(StringOf(v));
       return Status::OK();
     case ValueType::N:
-      if (!v.IsString()) return WrongJsonType(v, "String");
+      if (!v.IsString()) return NotDecodable();
       return CanonicalNumber(StringOf(v), &out->scalar);
     case ValueType::B:
       return DecodeBinary(v, &out->scalar);
     case ValueType::BOOL:
-      if (!v.IsBool()) return WrongJsonType(v, "Boolean");
+      if (!v.IsBool()) return NotDecodable();
       out->boolean = v.GetBool();
       return Status::OK();
     case ValueType::NUL:
-      if (!v.IsBool()) return WrongJsonType(v, "Boolean");
+      if (!v.IsBool()) return NotDecodable();
       if (!v.GetBool())
         return Status::Validation(
             "One or more parameter values were invalid: Null attribute value types must have the value of true");
       return Status::OK();
     case ValueType::M:
-      if (!v.IsObject()) return WrongJsonType(v, "Map");
       return DecodeAttributeMap(v, depth + 1, &out->map);
     case ValueType::L:
-      if (!v.IsArray()) return WrongJsonType(v, "List");
+      if (!v.IsArray()) return NotDecodable();
       for (const JsonValue& e : v.GetArray()) {
         AttributeValue element;
         DODB_RETURN_IF_ERROR(DecodeAttributeValue(e, depth + 1, &element));
@@ -186,8 +147,36 @@ Status DecodeAttributeValue(const JsonValue& json, int depth, AttributeValue* ou
   return Status::OK();
 }
 
+Status DecodeAttributeValue(const JsonValue& json, int depth, AttributeValue* out) {
+  if (!json.IsObject()) return NotDecodable();
+  if (depth > kMaxDepth)
+    return Status::Validation(
+        "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond "
+        "supported limit");
+  // Each member's content is validated before the one-type rule (dynalite test/putItem.js:204).
+  int count = 0;
+  for (const auto& m : json.GetObject()) {
+    std::string_view key = StringOf(m.name);
+    const TypeEntry* entry = nullptr;
+    for (const TypeEntry& e : kTypes)
+      if (key == e.name) entry = &e;
+    if (!entry || m.value.IsNull()) continue;  // unknown members and nulls are ignored
+    AttributeValue decoded;
+    DODB_RETURN_IF_ERROR(DecodeOneType(m.value, entry->type, depth, &decoded));
+    if (count++ == 0) *out = std::move(decoded);
+  }
+  if (count == 0)
+    return Status::Validation(
+        "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+  if (count > 1)
+    return Status::Validation(
+        "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the "
+        "supported datatypes");
+  return Status::OK();
+}
+
 Status DecodeAttributeMap(const JsonValue& json, int depth, AttributeMap* out) {
-  if (!json.IsObject()) return WrongJsonType(json, "Map");
+  if (!json.IsObject()) return NotDecodable();
   out->clear();
   out->reserve(json.MemberCount());
   for (const auto& m : json.GetObject()) {

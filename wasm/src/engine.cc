@@ -26,8 +26,11 @@ Response ErrorResponse(const Status& status) {
   type += '#';
   type += status.type();
   WriteString(w, type);
-  if (!status.message().empty() || status.type() != "UnknownOperationException") {
-    WriteKey(w, "message");
+  // Coral's own errors carry no message when they have none, and SerializationException spells
+  // the member "Message" (dynalite test/helpers.js records both).
+  bool coral_service = ErrorNamespace(status.type()) == "com.amazon.coral.service";
+  if (!(coral_service && status.message().empty())) {
+    WriteKey(w, status.type() == "SerializationException" ? "Message" : "message");
     WriteString(w, status.message());
   }
   w.EndObject();
@@ -48,7 +51,7 @@ Response Engine::Handle(std::string_view operation, std::string_view request_jso
   JsonDocument doc;
   doc.Parse<rapidjson::kParseValidateEncodingFlag>(request_json.data(), request_json.size());
   if (doc.HasParseError() || !doc.IsObject())
-    return ErrorResponse(Status::Serialization("Start of structure or map found where not expected."));
+    return ErrorResponse(Status::Serialization(""));
 
   rapidjson::StringBuffer buf;
   JsonWriter out(buf);

@@ -12,6 +12,7 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
 
 Status ParseDecimal(std::string_view text, Decimal* out) {
+  if (text.empty()) return Status::Validation("The parameter cannot be converted to a numeric value");
   const Status not_numeric =
       Status::Validation("The parameter cannot be converted to a numeric value: " + std::string(text));
   size_t i = 0, n = text.size();
@@ -33,8 +34,8 @@ Status ParseDecimal(std::string_view text, Decimal* out) {
     if (i < n && (text[i] == '+' || text[i] == '-')) exp_negative = text[i++] == '-';
     if (i >= n || !IsDigit(text[i])) return not_numeric;
     while (i < n && IsDigit(text[i])) {
-      exp10 = exp10 * 10 + (text[i++] - '0');
-      if (exp10 > 1000000000) return not_numeric;
+      if (exp10 < 1000000000) exp10 = exp10 * 10 + (text[i] - '0');  // saturates: still out of range
+      ++i;
     }
     if (exp_negative) exp10 = -exp10;
   }
@@ -51,14 +52,15 @@ Status ParseDecimal(std::string_view text, Decimal* out) {
   size_t last = all.find_last_not_of('0');
   d.digits = all.substr(first, last - first + 1);
   int64_t exponent = static_cast<int64_t>(int_digits) - static_cast<int64_t>(first) + exp10;
-  if (static_cast<int>(d.digits.size()) > kMaxDigits)
-    return Status::Validation("Attempting to store more than 38 significant digits in a Number");
+  // DynamoDB checks range before precision (dynalite test/putItem.js records the order).
   if (exponent > kMaxExponent)
     return Status::Validation(
         "Number overflow. Attempting to store a number with magnitude larger than supported range");
   if (exponent < kMinExponent)
     return Status::Validation(
         "Number underflow. Attempting to store a number with magnitude smaller than supported range");
+  if (static_cast<int>(d.digits.size()) > kMaxDigits)
+    return Status::Validation("Attempting to store more than 38 significant digits in a Number");
   d.exponent = static_cast<int>(exponent);
   *out = std::move(d);
   return Status::OK();

@@ -1,4 +1,25 @@
+// DeleteTable: removes the table definition and all its items in this request (so the store
+// is consistent when it returns) and answers with the description in status DELETING.
 #include "operation.h"
+#include "table_catalog.h"
+#include "table_name_check.h"
+
 namespace dodb::ops {
-Status DeleteTable(OperationContext& ctx, const JsonValue& request, JsonWriter& out) { return Status::UnknownOperation(); }
+
+Status DeleteTable(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  std::string name;
+  DODB_RETURN_IF_ERROR(CheckRequiredTableName(request, &name));
+  TableInfo table;
+  if (!LoadTable(ctx.store, name, &table))
+    return Status::ResourceNotFound("Requested resource not found: Table: " + name + " not found");
+  if (table.deletion_protection)
+    return Status::Validation(
+        "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection "
+        "first.");
+  DropTable(ctx.store, table);
+  WriteKey(out, "TableDescription");
+  WriteTableDescription(out, table, "DELETING");
+  return Status::OK();
 }
+
+}  // namespace dodb::ops

@@ -1,4 +1,19 @@
+// DescribeTable: the table's description, or ResourceNotFoundException naming the table.
 #include "operation.h"
+#include "table_catalog.h"
+#include "table_name_check.h"
+
 namespace dodb::ops {
-Status DescribeTable(OperationContext& ctx, const JsonValue& request, JsonWriter& out) { return Status::UnknownOperation(); }
+
+Status DescribeTable(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  std::string name;
+  DODB_RETURN_IF_ERROR(CheckRequiredTableName(request, &name));
+  TableInfo table;
+  if (!LoadTable(ctx.store, name, &table))
+    return Status::ResourceNotFound("Requested resource not found: Table: " + name + " not found");
+  WriteKey(out, "Table");
+  WriteTableDescription(out, table, "ACTIVE");
+  return Status::OK();
 }
+
+}  // namespace dodb::ops

@@ -1,4 +1,46 @@
+// ListTables: table names in byte order, pages of Limit (default and maximum 100), with
+// LastEvaluatedTableName only when more tables follow.
 #include "operation.h"
+#include "request_fields.h"
+#include "table_catalog.h"
+
 namespace dodb::ops {
-Status ListTables(OperationContext& ctx, const JsonValue& request, JsonWriter& out) { return Status::UnknownOperation(); }
+namespace {
+
+constexpr Field kFields[] = {
+    [] {
+      Field f{"ExclusiveStartTableName", Kind::String};
+      f.name_pattern = true;
+      f.min_length = 3;
+      f.max_length = 255;
+      return f;
+    }(),
+    [] {
+      Field f{"Limit", Kind::Integer};
+      f.min_value = 1;
+      f.max_value = 100;
+      return f;
+    }(),
+};
+
+}  // namespace
+
+Status ListTables(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  DODB_RETURN_IF_ERROR(ValidateRequest(request, kFields));
+  const JsonValue* limit_json = Member(request, "Limit");
+  int limit = limit_json ? static_cast<int>(limit_json->GetDouble()) : 100;
+  std::vector<std::string> names = ListTableNames(ctx.store, StringOr(request, "ExclusiveStartTableName", ""), limit + 1);
+  bool more = static_cast<int>(names.size()) > limit;
+  if (more) names.resize(limit);
+  WriteKey(out, "TableNames");
+  out.StartArray();
+  for (const std::string& n : names) WriteString(out, n);
+  out.EndArray();
+  if (more) {
+    WriteKey(out, "LastEvaluatedTableName");
+    WriteString(out, names.back());
+  }
+  return Status::OK();
 }
+
+}  // namespace dodb::ops

@@ -1,0 +1,38 @@
+/**
+ * Starts Miniflare on a bundled Worker (dist/bundles/<name>, made by `npm run build:js`), serving on
+ * 127.0.0.1 at a free port, with the DynamoDBDurableObject class bound as DYNAMODB on SQLite
+ * storage. Optionally persists Durable Object storage to a directory, so a test can restart
+ * Miniflare and read back what it wrote.
+ */
+import { fileURLToPath } from "node:url";
+import { Miniflare } from "miniflare";
+import type { BundleName } from "../../js/tools/bundle.js";
+
+export interface StartedWorker {
+  mf: Miniflare;
+  /** The worker's base URL, e.g. http://127.0.0.1:38211/ */
+  url: URL;
+  dispose(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Directory for Durable Object storage; in memory when absent. */
+  persistTo?: string;
+}
+
+const ROOT = new URL("../../../", import.meta.url); // dist/tests/workerd/ -> repository root
+
+export async function startWorker(name: BundleName, options: StartOptions = {}): Promise<StartedWorker> {
+  const mf = new Miniflare({
+    scriptPath: fileURLToPath(new URL(`dist/bundles/${name}/index.js`, ROOT)),
+    modules: true,
+    modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+    compatibilityDate: "2026-04-26",
+    durableObjects: { DYNAMODB: { className: "DynamoDBDurableObject", useSQLite: true } },
+    durableObjectsPersist: options.persistTo ?? false,
+    host: "127.0.0.1",
+    port: 0,
+  });
+  const url = await mf.ready;
+  return { mf, url, dispose: () => mf.dispose() };
+}

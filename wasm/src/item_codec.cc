@@ -1,0 +1,177 @@
+#include "item_codec.h"
+
+#include "number.h"
+
+namespace dodb {
+namespace {
+
+constexpr char kFormatVersion = 0x01;
+constexpr int kMaxDecodeDepth = 64;
+
+void PutVarint(std::string* out, uint64_t v) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+bool GetVarint(std::string_view* in, uint64_t* v) {
+  *v = 0;
+  for (int shift = 0; shift < 64 && !in->empty(); shift += 7) {
+    uint8_t b = static_cast<uint8_t>((*in)[0]);
+    in->remove_prefix(1);
+    *v |= static_cast<uint64_t>(b & 0x7F) << shift;
+    if (!(b & 0x80)) return true;
+  }
+  return false;
+}
+
+void PutBytes(std::string* out, std::string_view s) {
+  PutVarint(out, s.size());
+  out->append(s);
+}
+
+bool GetBytes(std::string_view* in, std::string* s) {
+  uint64_t n;
+  if (!GetVarint(in, &n) || n > in->size()) return false;
+  s->assign(in->data(), n);
+  in->remove_prefix(n);
+  return true;
+}
+
+void EncodeValue(const AttributeValue& v, std::string* out);
+
+void EncodeAttributes(const AttributeMap& map, std::string* out) {
+  PutVarint(out, map.size());
+  for (const Attribute& a : map) {
+    PutBytes(out, a.name);
+    EncodeValue(a.value, out);
+  }
+}
+
+void EncodeValue(const AttributeValue& v, std::string* out) {
+  out->push_back(static_cast<char>(v.type));
+  switch (v.type) {
+    case ValueType::S:
+    case ValueType::N:
+    case ValueType::B: PutBytes(out, v.scalar); break;
+    case ValueType::BOOL: out->push_back(v.boolean ? 1 : 0); break;
+    case ValueType::NUL: break;
+    case ValueType::M: EncodeAttributes(v.map, out); break;
+    case ValueType::L:
+      PutVarint(out, v.list.size());
+      for (const AttributeValue& e : v.list) EncodeValue(e, out);
+      break;
+    case ValueType::SS:
+    case ValueType::NS:
+    case ValueType::BS:
+      PutVarint(out, v.set.size());
+      for (const std::string& m : v.set) PutBytes(out, m);
+      break;
+  }
+}
+
+bool DecodeValue(std::string_view* in, int depth, AttributeValue* v);
+
+bool DecodeAttributes(std::string_view* in, int depth, AttributeMap* map) {
+  uint64_t n;
+  if (!GetVarint(in, &n) || n > in->size()) return false;
+  map->resize(n);
+  for (Attribute& a : *map)
+    if (!GetBytes(in, &a.name) || !DecodeValue(in, depth, &a.value)) return false;
+  return true;
+}
+
+bool DecodeValue(std::string_view* in, int depth, AttributeValue* v) {
+  if (in->empty() || depth > kMaxDecodeDepth) return false;
+  uint8_t tag = static_cast<uint8_t>((*in)[0]);
+  in->remove_prefix(1);
+  if (tag < 1 || tag > 10) return false;
+  v->type = static_cast<ValueType>(tag);
+  uint64_t n;
+  switch (v->type) {
+    case ValueType::S:
+    case ValueType::N:
+    case ValueType::B: return GetBytes(in, &v->scalar);
+    case ValueType::BOOL:
+      if (in->empty()) return false;
+      v->boolean = (*in)[0] != 0;
+      in->remove_prefix(1);
+      return true;
+    case ValueType::NUL: return true;
+    case ValueType::M: return DecodeAttributes(in, depth + 1, &v->map);
+    case ValueType::L:
+      if (!GetVarint(in, &n) || n > in->size()) return false;
+      v->list.resize(n);
+      for (AttributeValue& e : v->list)
+        if (!DecodeValue(in, depth + 1, &e)) return false;
+      return true;
+    case ValueType::SS:
+    case ValueType::NS:
+    case ValueType::BS:
+      if (!GetVarint(in, &n) || n > in->size()) return false;
+      v->set.resize(n);
+      for (std::string& m : v->set)
+        if (!GetBytes(in, &m)) return false;
+      return true;
+  }
+  return false;
+}
+
+size_t NumberSize(const std::string& canonical) {
+  Decimal d;
+  if (!ParseDecimal(canonical, &d).ok() || d.is_zero()) return 1;
+  size_t digits = d.digits.size();
+  int sci_exponent = d.exponent - 1;  // value = d1.d2... * 10^sci_exponent
+  bool extra = digits % 2 == 0 && sci_exponent % 2 == 0;
+  return 1 + (digits + 1) / 2 + (extra ? 1 : 0) + (d.negative ? 1 : 0);
+}
+
+}  // namespace
+
+std::string EncodeItem(const AttributeMap& item) {
+  std::string out;
+  out.push_back(kFormatVersion);
+  EncodeAttributes(item, &out);
+  return out;
+}
+
+bool DecodeItem(std::string_view bytes, AttributeMap* item) {
+  if (bytes.empty() || bytes[0] != kFormatVersion) return false;
+  bytes.remove_prefix(1);
+  return DecodeAttributes(&bytes, 0, item) && bytes.empty();
+}
+
+size_t AttributeValueSize(const AttributeValue& v) {
+  size_t size = 0;
+  switch (v.type) {
+    case ValueType::S:
+    case ValueType::B: return v.scalar.size();
+    case ValueType::N: return NumberSize(v.scalar);
+    case ValueType::BOOL:
+    case ValueType::NUL: return 1;
+    case ValueType::SS:
+    case ValueType::BS:
+      for (const std::string& m : v.set) size += m.size();
+      return size;
+    case ValueType::NS:
+      for (const std::string& m : v.set) size += NumberSize(m);
+      return size;
+    case ValueType::L:
+      size = 3;
+      for (const AttributeValue& e : v.list) size += 1 + AttributeValueSize(e);
+      return size;
+    case ValueType::M:
+      return 3 + v.map.size() + ItemSize(v.map);
+  }
+  return size;
+}
+
+size_t ItemSize(const AttributeMap& item) {
+  size_t size = 0;
+  for (const Attribute& a : item) size += a.name.size() + AttributeValueSize(a.value);
+  return size;
+}
+
+}  // namespace dodb

@@ -1,0 +1,44 @@
+// keyspace.h: how the engine lays out its one ordered store (docs/FORMATS.md).
+// Do not reorder or reuse these prefixes: they are written to disk.
+//   0x00 <name>                      engine metadata (e.g. "next_table_id" -> decimal text)
+//   0x01 <table name>                catalog: table description (JSON, table_catalog.h)
+//   0x02 <table id u32 BE> <hash key> [<range key>]   item (item_codec.h), key parts key_codec.h
+#ifndef DODB_KEYSPACE_H_
+#define DODB_KEYSPACE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace dodb {
+
+inline constexpr char kMetaPrefix = '\x00';
+inline constexpr char kCatalogPrefix = '\x01';
+inline constexpr char kItemPrefix = '\x02';
+
+inline std::string MetaKey(std::string_view name) { return std::string(1, kMetaPrefix).append(name); }
+inline std::string CatalogKey(std::string_view table) { return std::string(1, kCatalogPrefix).append(table); }
+
+// All items of a table share this prefix.
+inline std::string ItemPrefix(uint32_t table_id) {
+  std::string k(1, kItemPrefix);
+  for (int shift = 24; shift >= 0; shift -= 8) k.push_back(static_cast<char>((table_id >> shift) & 0xFF));
+  return k;
+}
+
+// The smallest key greater than every key that starts with prefix ("" if none exists).
+inline std::string PrefixEnd(std::string prefix) {
+  while (!prefix.empty()) {
+    unsigned char last = static_cast<unsigned char>(prefix.back());
+    if (last != 0xFF) {
+      prefix.back() = static_cast<char>(last + 1);
+      return prefix;
+    }
+    prefix.pop_back();
+  }
+  return prefix;
+}
+
+}  // namespace dodb
+
+#endif  // DODB_KEYSPACE_H_

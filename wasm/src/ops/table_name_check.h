@@ -1,0 +1,28 @@
+// table_name_check.h: TableName as DescribeTable and DeleteTable check it: a missing name and a
+// bad length get their own messages before the model's constraints (dynalite test/describeTable.js).
+#ifndef DODB_OPS_TABLE_NAME_CHECK_H_
+#define DODB_OPS_TABLE_NAME_CHECK_H_
+
+#include <string>
+
+#include "json.h"
+#include "request_fields.h"
+#include "validation.h"
+
+namespace dodb::ops {
+
+inline Status CheckRequiredTableName(const JsonValue& request, std::string* name) {
+  static constexpr Field kFields[] = {kTableNameField};
+  DODB_RETURN_IF_ERROR(CheckTypes(request, kFields, 1));
+  const JsonValue* v = Member(request, "TableName");
+  if (!v) return Status::Validation("The parameter 'TableName' is required but was not present in the request");
+  if (v->GetStringLength() < 3 || v->GetStringLength() > 255)
+    return Status::Validation("TableName must be at least 3 characters long and at most 255 characters long");
+  DODB_RETURN_IF_ERROR(ValidateRequest(request, kFields));
+  name->assign(StringOf(*v));
+  return Status::OK();
+}
+
+}  // namespace dodb::ops
+
+#endif  // DODB_OPS_TABLE_NAME_CHECK_H_

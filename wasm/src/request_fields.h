@@ -1,0 +1,49 @@
+// request_fields.h: parameter declarations shared by several operations (validation.h), with
+// the constraints of the AWS model and the enum orders DynamoDB prints.
+#ifndef DODB_REQUEST_FIELDS_H_
+#define DODB_REQUEST_FIELDS_H_
+
+#include <initializer_list>
+#include <string_view>
+
+#include "json.h"
+#include "status.h"
+#include "validation.h"
+
+namespace dodb {
+
+inline constexpr Field kTableNameField = [] {
+  Field f{"TableName", Kind::String};
+  f.not_null = true;
+  f.name_pattern = true;
+  f.min_length = 3;
+  f.max_length = 255;
+  return f;
+}();
+
+constexpr Field EnumField(std::string_view name, std::string_view values) {
+  Field f{name, Kind::String};
+  f.enum_values = values;
+  return f;
+}
+
+inline constexpr Field kReturnConsumedCapacityField = EnumField("ReturnConsumedCapacity", "[INDEXES, TOTAL, NONE]");
+inline constexpr Field kReturnValuesField = EnumField("ReturnValues", "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
+inline constexpr Field kReturnItemCollectionMetricsField = EnumField("ReturnItemCollectionMetrics", "[SIZE, NONE]");
+inline constexpr Field kConditionalOperatorField = EnumField("ConditionalOperator", "[OR, AND]");
+
+constexpr Field RequiredField(std::string_view name, Kind kind) {
+  Field f{name, kind};
+  f.not_null = true;
+  return f;
+}
+
+// A ValidationException for a parameter this engine does not implement yet (README lists them).
+Status RejectUnsupported(const JsonValue& request, std::initializer_list<const char*> names);
+
+// The string value of an optional string member, or fallback.
+std::string_view StringOr(const JsonValue& request, const char* name, std::string_view fallback);
+
+}  // namespace dodb
+
+#endif  // DODB_REQUEST_FIELDS_H_

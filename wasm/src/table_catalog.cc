@@ -1,0 +1,177 @@
+#include "table_catalog.h"
+
+#include <cmath>
+
+#include "keyspace.h"
+
+namespace dodb {
+namespace {
+
+// The ARN region and account a local table shows, as DynamoDB Local does.
+constexpr std::string_view kArnPrefix = "arn:aws:dynamodb:ddblocal:000000000000:table/";
+constexpr int kDropBatch = 512;
+
+ValueType ScalarType(std::string_view name) {
+  return name == "N" ? ValueType::N : name == "B" ? ValueType::B : ValueType::S;
+}
+
+void WriteKeyAttribute(JsonWriter& w, const KeyAttribute& k) {
+  w.StartObject();
+  WriteKey(w, "AttributeName");
+  WriteString(w, k.name);
+  WriteKey(w, "AttributeType");
+  WriteString(w, TypeName(k.type));
+  w.EndObject();
+}
+
+void WriteKeySchemaElement(JsonWriter& w, const std::string& name, const char* type) {
+  w.StartObject();
+  WriteKey(w, "AttributeName");
+  WriteString(w, name);
+  WriteKey(w, "KeyType");
+  w.String(type);
+  w.EndObject();
+}
+
+std::string StringMember(const JsonValue& obj, const char* name) {
+  const JsonValue* v = Member(obj, name);
+  return v && v->IsString() ? std::string(StringOf(*v)) : std::string();
+}
+
+KeyAttribute ReadKeyAttribute(const JsonValue& v) {
+  return KeyAttribute{StringMember(v, "AttributeName"), ScalarType(StringMember(v, "AttributeType"))};
+}
+
+// The stored form: our own JSON, a superset of what DescribeTable shows.
+std::string EncodeTable(const TableInfo& t) {
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.StartObject();
+  WriteKey(w, "Name"); WriteString(w, t.name);
+  WriteKey(w, "Id"); w.Uint(t.id);
+  WriteKey(w, "TableId"); WriteString(w, t.table_id);
+  WriteKey(w, "HashKey"); WriteKeyAttribute(w, t.hash_key);
+  if (t.range_key) { WriteKey(w, "RangeKey"); WriteKeyAttribute(w, *t.range_key); }
+  WriteKey(w, "AttributeDefinitions");
+  w.StartArray();
+  for (const KeyAttribute& a : t.attribute_definitions) WriteKeyAttribute(w, a);
+  w.EndArray();
+  WriteKey(w, "CreationDateTime"); w.Double(t.creation_time);
+  WriteKey(w, "PayPerRequest"); w.Bool(t.pay_per_request);
+  WriteKey(w, "ReadCapacityUnits"); w.Int64(t.read_capacity);
+  WriteKey(w, "WriteCapacityUnits"); w.Int64(t.write_capacity);
+  WriteKey(w, "DeletionProtectionEnabled"); w.Bool(t.deletion_protection);
+  WriteKey(w, "TableClass"); WriteString(w, t.table_class);
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+bool DecodeTable(std::string_view json, TableInfo* t) {
+  JsonDocument d;
+  d.Parse(json.data(), json.size());
+  if (d.HasParseError() || !d.IsObject()) return false;
+  t->name = StringMember(d, "Name");
+  t->id = d["Id"].GetUint();
+  t->table_id = StringMember(d, "TableId");
+  t->hash_key = ReadKeyAttribute(d["HashKey"]);
+  t->range_key.reset();
+  if (const JsonValue* r = Member(d, "RangeKey")) t->range_key = ReadKeyAttribute(*r);
+  t->attribute_definitions.clear();
+  for (const JsonValue& a : d["AttributeDefinitions"].GetArray())
+    t->attribute_definitions.push_back(ReadKeyAttribute(a));
+  t->creation_time = d["CreationDateTime"].GetDouble();
+  t->pay_per_request = d["PayPerRequest"].GetBool();
+  t->read_capacity = d["ReadCapacityUnits"].GetInt64();
+  t->write_capacity = d["WriteCapacityUnits"].GetInt64();
+  t->deletion_protection = d["DeletionProtectionEnabled"].GetBool();
+  t->table_class = StringMember(d, "TableClass");
+  return true;
+}
+
+}  // namespace
+
+bool LoadTable(Store& store, std::string_view name, TableInfo* table) {
+  std::string json;
+  if (!store.Get(CatalogKey(name), &json)) return false;
+  return DecodeTable(json, table);
+}
+
+void SaveTable(Store& store, const TableInfo& table) { store.Put(CatalogKey(table.name), EncodeTable(table)); }
+
+void DropTable(Store& store, const TableInfo& table) {
+  std::string start = ItemPrefix(table.id);
+  const std::string end = PrefixEnd(start);
+  for (;;) {
+    std::vector<KeyValue> batch = store.Scan(start, end, false, kDropBatch);
+    for (const KeyValue& kv : batch) store.Delete(kv.key);
+    if (static_cast<int>(batch.size()) < kDropBatch) break;
+    start = batch.back().key + '\0';
+  }
+  store.Delete(CatalogKey(table.name));
+}
+
+std::vector<std::string> ListTableNames(Store& store, std::string_view after, int limit) {
+  std::string start = CatalogKey(after);
+  if (!after.empty()) start.push_back('\0');  // strictly after
+  std::vector<std::string> names;
+  for (const KeyValue& kv : store.Scan(start, std::string(1, kCatalogPrefix + 1), false, limit))
+    names.push_back(kv.key.substr(1));
+  return names;
+}
+
+uint32_t AllocateTableId(Store& store) {
+  const std::string key = MetaKey("next_table_id");
+  std::string text;
+  uint32_t id = 1;
+  if (store.Get(key, &text)) id = static_cast<uint32_t>(std::stoul(text));
+  store.Put(key, std::to_string(id + 1));
+  return id;
+}
+
+void WriteTableDescription(JsonWriter& w, const TableInfo& t, std::string_view status) {
+  w.StartObject();
+  WriteKey(w, "AttributeDefinitions");
+  w.StartArray();
+  for (const KeyAttribute& a : t.attribute_definitions) WriteKeyAttribute(w, a);
+  w.EndArray();
+  WriteKey(w, "TableName"); WriteString(w, t.name);
+  WriteKey(w, "KeySchema");
+  w.StartArray();
+  WriteKeySchemaElement(w, t.hash_key.name, "HASH");
+  if (t.range_key) WriteKeySchemaElement(w, t.range_key->name, "RANGE");
+  w.EndArray();
+  WriteKey(w, "TableStatus"); WriteString(w, status);
+  WriteKey(w, "CreationDateTime"); w.Double(std::floor(t.creation_time * 1000) / 1000);
+  WriteKey(w, "ProvisionedThroughput");
+  w.StartObject();
+  WriteKey(w, "NumberOfDecreasesToday"); w.Int(0);
+  WriteKey(w, "ReadCapacityUnits"); w.Int64(t.pay_per_request ? 0 : t.read_capacity);
+  WriteKey(w, "WriteCapacityUnits"); w.Int64(t.pay_per_request ? 0 : t.write_capacity);
+  w.EndObject();
+  // Item counts and sizes are not maintained yet; DynamoDB itself refreshes them only every ~6 hours.
+  WriteKey(w, "TableSizeBytes"); w.Int(0);
+  WriteKey(w, "ItemCount"); w.Int(0);
+  WriteKey(w, "TableArn"); WriteString(w, std::string(kArnPrefix) + t.name);
+  WriteKey(w, "TableId"); WriteString(w, t.table_id);
+  if (t.pay_per_request) {
+    WriteKey(w, "BillingModeSummary");
+    w.StartObject();
+    WriteKey(w, "BillingMode"); w.String("PAY_PER_REQUEST");
+    WriteKey(w, "LastUpdateToPayPerRequestDateTime"); w.Double(std::floor(t.creation_time * 1000) / 1000);
+    w.EndObject();
+    WriteKey(w, "TableThroughputModeSummary");
+    w.StartObject();
+    WriteKey(w, "TableThroughputMode"); w.String("PAY_PER_REQUEST");
+    w.EndObject();
+  }
+  if (!t.table_class.empty()) {
+    WriteKey(w, "TableClassSummary");
+    w.StartObject();
+    WriteKey(w, "TableClass"); WriteString(w, t.table_class);
+    w.EndObject();
+  }
+  WriteKey(w, "DeletionProtectionEnabled"); w.Bool(t.deletion_protection);
+  w.EndObject();
+}
+
+}  // namespace dodb

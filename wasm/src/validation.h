@@ -1,0 +1,96 @@
+// validation.h: request checking in DynamoDB's two front stages, driven by a declarative shape
+// of each operation's parameters (as dynalite's validations/ and the AWS model declare them).
+//   1. CheckTypes: JSON types, as DynamoDB's deserializer reports them (SerializationException,
+//      first offence wins). AttributeValues are type-checked all the way down here.
+//   2. CheckConstraints: the model's constraints (not null, pattern, length, range, enum),
+//      collected as "N validation errors detected: ...; ..." (at most 10), ValidationException.
+// Operation-specific (semantic) checks come after both, in the operation's own file.
+#ifndef DODB_VALIDATION_H_
+#define DODB_VALIDATION_H_
+
+#include <cstdint>
+#include <initializer_list>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "json.h"
+#include "status.h"
+
+namespace dodb {
+
+enum class Kind : uint8_t {
+  String,
+  Integer,
+  Long,
+  Boolean,
+  AttributeMap,   // {"name": AttributeValue}
+  StringList,     // ["a", ...]
+  Struct,         // {member: ...} described by Field::members
+  StructList,     // [{...}, ...] each described by Field::members
+  StringMap,      // {"k": "v"}
+};
+
+struct Field {
+  std::string_view name;  // wire name, e.g. "TableName"
+  Kind kind;
+  // Constraints, as in the AWS model.
+  bool not_null = false;
+  bool name_pattern = false;  // [a-zA-Z0-9_.-]+ (table and index names)
+  int64_t min_length = -1;    // strings: characters; lists and maps: entries
+  int64_t max_length = -1;
+  int64_t min_value = std::numeric_limits<int64_t>::min();
+  int64_t max_value = std::numeric_limits<int64_t>::max();
+  std::string_view enum_values;  // "[HASH, RANGE]" as DynamoDB prints it; empty if none
+  // Struct and StructList: the members, and the Java class name in error messages.
+  const Field* members = nullptr;
+  size_t member_count = 0;
+  std::string_view struct_name;
+};
+
+template <size_t N>
+constexpr Field StructField(std::string_view name, Kind kind, const Field (&members)[N],
+                            std::string_view struct_name, bool not_null = false) {
+  Field f{name, kind};
+  f.not_null = not_null;
+  f.members = members;
+  f.member_count = N;
+  f.struct_name = struct_name;
+  return f;
+}
+
+// Collects constraint violations in DynamoDB's format.
+class ConstraintErrors {
+ public:
+  void Add(std::string_view value_display, std::string_view path, std::string_view constraint);
+  bool empty() const { return messages_.empty(); }
+  Status ToStatus() const;
+
+ private:
+  std::vector<std::string> messages_;
+  int count_ = 0;
+};
+
+Status CheckTypes(const JsonValue& request, const Field* fields, size_t count);
+void CheckConstraints(const JsonValue& request, const Field* fields, size_t count,
+                      std::string_view path_prefix, ConstraintErrors* errors);
+
+// Both stages for a whole request.
+template <size_t N>
+Status ValidateRequest(const JsonValue& request, const Field (&fields)[N]) {
+  DODB_RETURN_IF_ERROR(CheckTypes(request, fields, N));
+  ConstraintErrors errors;
+  CheckConstraints(request, fields, N, "", &errors);
+  return errors.ToStatus();
+}
+
+// Type check of one wire AttributeValue and everything nested in it.
+Status CheckAttributeValueTypes(const JsonValue& value);
+
+// True if s matches [a-zA-Z0-9_.-]+.
+bool IsValidName(std::string_view s);
+
+}  // namespace dodb
+
+#endif  // DODB_VALIDATION_H_
