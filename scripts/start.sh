@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# `npm start`: installs what is missing, builds the engine, and serves the DynamoDB JSON
+# protocol from the Worker in workerd (wrangler dev) on 127.0.0.1:${PORT:-8000}, with data
+# persisted under ./.data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+scripts/build.sh --wasm-only
+port="${PORT:-8000}"
+cat <<MSG
+
+do-dynamodb: DynamoDB-compatible endpoint at http://127.0.0.1:${port} (data in ./.data)
+  AWS CLI:  AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local \\
+            aws dynamodb --endpoint-url http://127.0.0.1:${port} --region us-east-1 list-tables
+  AWS SDK:  new DynamoDBClient({ endpoint: "http://127.0.0.1:${port}", region: "us-east-1",
+                                 credentials: { accessKeyId: "local", secretAccessKey: "local" } })
+
+MSG
+exec npx wrangler dev --ip 127.0.0.1 --port "$port" --persist-to .data
