@@ -4,11 +4,12 @@
  * `wrangler dev` (see wrangler.toml) for the AWS CLI, SDKs and GUIs, and deploys as is.
  */
 import { routeToDatabase } from "../js/do/database-router.js";
+import type { DynamoDBDurableObject } from "../js/do/durable-object.js";
 
 export { DynamoDBDurableObject } from "../js/do/durable-object.js";
 
 export interface Env {
-  DYNAMODB: DurableObjectNamespace;
+  DYNAMODB: DurableObjectNamespace<DynamoDBDurableObject>;
 }
 
 export default {

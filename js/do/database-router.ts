@@ -5,6 +5,7 @@
  * the object's handle() over RPC, so authentication can be checked before any object wakes up.
  */
 import type { OperationTarget } from "../engine/types.js";
+import type { DynamoDBDurableObject } from "./durable-object.js";
 import { HEALTH_TEXT, handleDynamoDBHttp } from "../http/dynamodb-http.js";
 
 export const DEFAULT_DATABASE = "default";
@@ -17,11 +18,14 @@ export function databaseFromPath(pathname: string): string | null {
   return DATABASE_NAME.test(name) ? name : null;
 }
 
-/** Serves one request with the database's object from namespace. */
-export function routeToDatabase(request: Request, namespace: DurableObjectNamespace): Promise<Response> {
+/** Serves one request with the database's object from namespace (of the class or a subclass). */
+export function routeToDatabase<T extends DynamoDBDurableObject<any>>(
+  request: Request,
+  namespace: DurableObjectNamespace<T>,
+): Promise<Response> {
   const database = databaseFromPath(new URL(request.url).pathname);
   if (database === null) return Promise.resolve(new Response("Not found\n", { status: 404 }));
   if (request.method === "GET") return Promise.resolve(new Response(HEALTH_TEXT));
-  const stub = namespace.get(namespace.idFromName(database)) as unknown as OperationTarget;
+  const stub: OperationTarget = namespace.get(namespace.idFromName(database));
   return handleDynamoDBHttp(request, stub);
 }

@@ -10,7 +10,7 @@ import type { KvHost } from "./kv-host.js";
 import { packEntries } from "./wasm-engine.js";
 
 const TABLE = JSON.stringify({
-  TableName: "t",
+  TableName: "things",
   KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }],
   AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }],
   BillingMode: "PAY_PER_REQUEST",
@@ -74,16 +74,16 @@ describe("WasmEngine", () => {
     assert.equal(json(engine.handle("CreateTable", TABLE)).status, 200);
     assert.ok(host.size > 0, "CreateTable wrote to the host");
     const fresh = createNodeEngine(host); // a new instance sees the same storage
-    assert.deepEqual(json(fresh.handle("ListTables", "{}")).body.TableNames, ["t"]);
+    assert.deepEqual(json(fresh.handle("ListTables", "{}")).body.TableNames, ["things"]);
   });
 
   test("a large non-ASCII item round-trips (memory growth, UTF-8 both ways)", () => {
     const engine = createNodeEngine();
     engine.handle("CreateTable", TABLE);
     const big = "ü€𝄞".repeat(30_000); // ~270 KB of UTF-8
-    const put = engine.handle("PutItem", JSON.stringify({ TableName: "t", Item: { pk: { S: "k" }, v: { S: big } } }));
+    const put = engine.handle("PutItem", JSON.stringify({ TableName: "things", Item: { pk: { S: "k" }, v: { S: big } } }));
     assert.equal(put.status, 200, put.body);
-    const got = json(engine.handle("GetItem", JSON.stringify({ TableName: "t", Key: { pk: { S: "k" } } })));
+    const got = json(engine.handle("GetItem", JSON.stringify({ TableName: "things", Key: { pk: { S: "k" } } })));
     assert.equal(got.status, 200);
     assert.deepEqual(got.body.Item, { pk: { S: "k" }, v: { S: big } });
   });
@@ -96,7 +96,7 @@ describe("WasmEngine", () => {
     assert.equal(host.size, 0);
     const r = json(engine.handle("CreateTable", TABLE));
     assert.equal(r.status, 200, JSON.stringify(r.body));
-    assert.deepEqual(json(engine.handle("ListTables", "{}")).body.TableNames, ["t"]);
+    assert.deepEqual(json(engine.handle("ListTables", "{}")).body.TableNames, ["things"]);
   });
 
   test("DescribeTable reads the catalog through kv_get", () => {
@@ -111,7 +111,7 @@ describe("WasmEngine", () => {
     };
     const engine = createNodeEngine(spy);
     engine.handle("CreateTable", TABLE);
-    engine.handle("DescribeTable", '{"TableName":"t"}');
+    engine.handle("DescribeTable", '{"TableName":"things"}');
     assert.ok(seen.length > 0, "the engine read through kv_get");
   });
 });

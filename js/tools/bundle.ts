@@ -9,7 +9,7 @@ import { build } from "esbuild";
 
 export const BUNDLES = {
   worker: "worker/index.ts",
-  "test-worker": "tests/workerd/test-worker.ts",
+  harness: "tests/workerd/harness-worker.ts",
   "bench-worker": "bench/bench-worker.ts",
 } as const;
 
@@ -28,6 +28,7 @@ async function bundle(name: BundleName): Promise<void> {
     loader: { ".wasm": "copy" },
     assetNames: "[name]",
     sourcemap: "linked",
+    keepNames: true,
     logLevel: "warning",
   });
 }

@@ -30,6 +30,7 @@ export async function startWorker(name: BundleName, options: StartOptions = {}):
     compatibilityDate: "2026-04-26",
     durableObjects: { DYNAMODB: { className: "DynamoDBDurableObject", useSQLite: true } },
     durableObjectsPersist: options.persistTo ?? false,
+    compatibilityFlags: name === "worker" ? [] : ["nodejs_compat"],
     host: "127.0.0.1",
     port: 0,
   });

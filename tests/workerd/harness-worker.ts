@@ -1,0 +1,97 @@
+/**
+ * The Worker used by the Miniflare tests: the production routes plus test-only ones under /__test/
+ * that run work inside a Durable Object and answer JSON. Its DynamoDBDurableObject extends the real
+ * one with a fault-injecting host and methods to run the SDK scenario in process, run the KvHost
+ * conformance suite on the SQL host, and digest the kv table.
+ */
+import { DynamoDBDurableObject as Base } from "../../js/do/durable-object.js";
+import { DynamoDBEngine } from "../../js/do/dynamodb-engine.js";
+import engineModule from "../../js/do/engine-module.js";
+import { routeToDatabase } from "../../js/do/database-router.js";
+import { KV_HOST_CASES } from "../../js/hosts/kv-host-conformance.js";
+import { SqlHost } from "../../js/hosts/sql-host.js";
+import { createInProcessClient } from "../../js/sdk/request-handler.js";
+import { makeContext, runAllCases, type CaseResult } from "../scenarios/sdk-cases.js";
+import { FaultyHost } from "./faulty-host.js";
+
+interface Env {
+  DYNAMODB: DurableObjectNamespace<DynamoDBDurableObject>;
+}
+
+export class DynamoDBDurableObject extends Base<Env> {
+  #faulty: FaultyHost | null = null;
+
+  protected override createEngine(): DynamoDBEngine {
+    return new DynamoDBEngine(this.ctx.storage, engineModule, { host: (sql) => (this.#faulty = new FaultyHost(sql)) });
+  }
+
+  /** The shared SDK scenario with the real SDK, in process, on this object's engine. */
+  runSdkCases(prefix: string): Promise<CaseResult[]> {
+    return runAllCases(makeContext(createInProcessClient(this.engine), prefix));
+  }
+
+  /** The KvHost conformance suite on SqlHost (empties this object's kv table before each case). */
+  runKvConformance(): CaseResult[] {
+    const sql = this.ctx.storage.sql;
+    const host = new SqlHost(sql);
+    return KV_HOST_CASES.map((c) => {
+      sql.exec("DELETE FROM kv");
+      try {
+        c.run(host);
+        return { name: c.name, ok: true };
+      } catch (e) {
+        return { name: c.name, ok: false, error: String(e) };
+      }
+    });
+  }
+
+  /** Makes the next put of the next request fail after writing. */
+  failNextPut(): void {
+    void this.engine;
+    this.#faulty!.armed = true;
+  }
+
+  /** Row count and SHA-256 over every (k, v) of the kv table, in key order. */
+  async kvDigest(): Promise<{ count: number; sha256: string }> {
+    void this.engine; // creates the table if needed
+    const parts: Uint8Array[] = [];
+    let count = 0;
+    for (const [k, v] of this.ctx.storage.sql.exec("SELECT k, v FROM kv ORDER BY k").raw()) {
+      for (const blob of [k, v]) {
+        const bytes = new Uint8Array(blob as ArrayBuffer);
+        parts.push(new Uint8Array(new Uint32Array([bytes.length]).buffer), bytes);
+      }
+      count++;
+    }
+    const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((at, p) => (all.set(p, at), at + p.length), 0);
+    const hash = new Uint8Array(await crypto.subtle.digest("SHA-256", all));
+    return { count, sha256: Array.from(hash, (x) => x.toString(16).padStart(2, "0")).join("") };
+  }
+}
+
+function json(value: unknown): Response {
+  return Response.json(value);
+}
+
+export default {
+  async fetch(request: Request, env: Env): Promise<Response> {
+    const url = new URL(request.url);
+    const [, scope, action, db = "default"] = url.pathname.split("/");
+    if (scope !== "__test") return routeToDatabase(request, env.DYNAMODB);
+    const stub = env.DYNAMODB.get(env.DYNAMODB.idFromName(db));
+    switch (action) {
+      case "sdk":
+        return json(await stub.runSdkCases(url.searchParams.get("prefix") ?? "in-do"));
+      case "kv-conformance":
+        return json(await stub.runKvConformance());
+      case "fail-next-put":
+        await stub.failNextPut();
+        return json({ armed: true });
+      case "kv-digest":
+        return json(await stub.kvDigest());
+      default:
+        return new Response("unknown test route\n", { status: 404 });
+    }
+  },
+} satisfies ExportedHandler<Env>;

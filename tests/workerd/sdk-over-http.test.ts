@@ -1,0 +1,73 @@
+/**
+ * The production Worker under Miniflare, driven over HTTP by the real AWS SDK v3 (the shared SDK
+ * scenario) and by raw protocol requests: headers, database selection by path, health answer.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import { crc32 } from "../../js/http/crc32.js";
+import { SDK_CASES, createTable, makeContext } from "../scenarios/sdk-cases.js";
+import { httpClient, postOp } from "../support/clients.js";
+import { startWorker, type StartedWorker } from "./miniflare.js";
+
+let worker: StartedWorker;
+before(async () => {
+  worker = await startWorker("worker");
+});
+after(() => worker.dispose());
+
+describe("SDK scenario over HTTP (Miniflare)", () => {
+  for (const c of SDK_CASES) test(c.name, () => c.run(makeContext(httpClient(worker.url), "http")));
+});
+
+describe("DynamoDB HTTP protocol (Miniflare)", () => {
+  test("responses carry DynamoDB's headers and a correct CRC-32", async () => {
+    const res = await fetch(worker.url, {
+      method: "POST",
+      headers: { "X-Amz-Target": "DynamoDB_20120810.ListTables", "Content-Type": "application/x-amz-json-1.1" },
+      body: "{}",
+    });
+    assert.equal(res.headers.get("content-type"), "application/x-amz-json-1.0");
+    assert.match(res.headers.get("x-amzn-requestid") ?? "", /^[A-Z0-9]{52}$/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    assert.equal(res.headers.get("x-amz-crc32"), String(crc32(bytes)));
+  });
+
+  test("an unknown target prefix is UnknownOperationException", async () => {
+    const res = await fetch(worker.url, {
+      method: "POST",
+      headers: { "X-Amz-Target": "Foo.ListTables", "Content-Type": "application/x-amz-json-1.0" },
+      body: "{}",
+    });
+    assert.equal(res.status, 400);
+    assert.deepEqual(await res.json(), { __type: "com.amazon.coral.service#UnknownOperationException" });
+  });
+
+  test("an unknown operation is UnknownOperationException", async () => {
+    const r = await postOp(worker.url, "FlyToTheMoon", {});
+    assert.equal(r.status, 400);
+    assert.match(String(r.body.__type), /#UnknownOperationException$/);
+  });
+
+  test("GET is a health answer", async () => {
+    const res = await fetch(worker.url);
+    assert.equal(res.status, 200);
+    assert.equal(await res.text(), "do-dynamodb: ok\n");
+  });
+
+  test("each path is its own database", async () => {
+    const one = httpClient(new URL("/db-one", worker.url));
+    const two = httpClient(new URL("/db-two", worker.url));
+    await createTable(one, "only-in-one");
+    const inOne = await one.send(new ListTablesCommand({}));
+    const inTwo = await two.send(new ListTablesCommand({}));
+    assert.ok(inOne.TableNames?.includes("only-in-one"));
+    assert.ok(!inTwo.TableNames?.includes("only-in-one"));
+  });
+
+  test("a path that is not a database is 404", async () => {
+    const res = await fetch(new URL("/a/b", worker.url), { method: "POST", body: "{}" });
+    assert.equal(res.status, 404);
+    await res.arrayBuffer();
+  });
+});
