@@ -28,7 +28,7 @@ export class WasmEngine {
   readonly #module: WebAssembly.Module;
   readonly #host: KvHost;
   #exports: EngineExports | null = null;
-  #bytes: Uint8Array = EMPTY; // view of the current memory buffer; refreshed after growth
+  #bytes: Uint8Array = EMPTY; // view of the current memory buffer; empty once growth detaches it
   #staged: Uint8Array = EMPTY; // result of the last kv_get / kv_scan, until kv_take
   readonly #opBytes = new Map<string, Uint8Array>();
 
@@ -81,9 +81,9 @@ export class WasmEngine {
     return ex;
   }
 
+  /** A view of all of memory. Growing memory detaches the old buffer (length 0): then re-view. */
   #memory(): Uint8Array {
-    const buffer = this.#exports!.memory.buffer;
-    if (this.#bytes.buffer !== buffer) this.#bytes = new Uint8Array(buffer);
+    if (this.#bytes.length === 0) this.#bytes = new Uint8Array(this.#exports!.memory.buffer);
     return this.#bytes;
   }
 
