@@ -1,5 +1,6 @@
 #include "number.h"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace dodb {
@@ -99,6 +100,77 @@ int CompareDecimal(const Decimal& a, const Decimal& b) {
     magnitude = c < 0 ? -1 : (c > 0 ? 1 : 0);
   }
   return sa > 0 ? magnitude : -magnitude;
+}
+
+namespace {
+
+// Magnitude digits of d scaled so its last digit has weight 10^scale (scale <= d's own).
+std::string ScaledDigits(const Decimal& d, int scale) {
+  int own = d.exponent - static_cast<int>(d.digits.size());
+  return d.digits + std::string(static_cast<size_t>(own - scale), '0');
+}
+
+// a >= b for equal-length... any digit strings without leading zeros.
+int CompareMagnitude(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
+  return a.compare(b) < 0 ? -1 : (a.compare(b) > 0 ? 1 : 0);
+}
+
+std::string AddMagnitudes(const std::string& a, const std::string& b) {
+  std::string r;
+  int carry = 0;
+  for (size_t i = 0; i < a.size() || i < b.size() || carry; ++i) {
+    int s = carry;
+    if (i < a.size()) s += a[a.size() - 1 - i] - '0';
+    if (i < b.size()) s += b[b.size() - 1 - i] - '0';
+    r.push_back(static_cast<char>('0' + s % 10));
+    carry = s / 10;
+  }
+  return std::string(r.rbegin(), r.rend());
+}
+
+// a - b for a >= b.
+std::string SubtractMagnitudes(const std::string& a, const std::string& b) {
+  std::string r;
+  int borrow = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    int s = (a[a.size() - 1 - i] - '0') - borrow - (i < b.size() ? b[b.size() - 1 - i] - '0' : 0);
+    borrow = s < 0;
+    r.push_back(static_cast<char>('0' + (s + 10) % 10));
+  }
+  return std::string(r.rbegin(), r.rend());
+}
+
+std::string StripLeadingZeros(std::string s) {
+  size_t first = s.find_first_not_of('0');
+  return first == std::string::npos ? std::string() : s.substr(first);
+}
+
+}  // namespace
+
+Status AddDecimal(const Decimal& a, const Decimal& b, bool subtract, Decimal* out) {
+  bool b_negative = subtract ? !b.negative : b.negative;
+  if (b.is_zero()) { *out = a; return Status::OK(); }
+  if (a.is_zero()) { *out = b; out->negative = b_negative; return Status::OK(); }
+  int scale = std::min(a.exponent - static_cast<int>(a.digits.size()), b.exponent - static_cast<int>(b.digits.size()));
+  std::string x = StripLeadingZeros(ScaledDigits(a, scale));
+  std::string y = StripLeadingZeros(ScaledDigits(b, scale));
+  std::string sum;
+  bool negative;
+  if (a.negative == b_negative) {
+    sum = AddMagnitudes(x, y);
+    negative = a.negative;
+  } else if (CompareMagnitude(x, y) >= 0) {
+    sum = SubtractMagnitudes(x, y);
+    negative = a.negative;
+  } else {
+    sum = SubtractMagnitudes(y, x);
+    negative = b_negative;
+  }
+  sum = StripLeadingZeros(sum);
+  if (sum.empty()) { *out = Decimal(); return Status::OK(); }
+  std::string text = (negative ? "-" : "") + sum + "e" + std::to_string(scale);
+  return ParseDecimal(text, out);
 }
 
 Status CanonicalNumber(std::string_view text, std::string* canonical) {

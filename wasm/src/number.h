@@ -30,6 +30,10 @@ Status ParseDecimal(std::string_view text, Decimal* out);
 // Three-way comparison by numeric value.
 int CompareDecimal(const Decimal& a, const Decimal& b);
 
+// Exact a + b (or a - b when subtract), checked against DynamoDB's range and precision with
+// its messages (a result that needs more than 38 digits is an error, not rounded).
+Status AddDecimal(const Decimal& a, const Decimal& b, bool subtract, Decimal* out);
+
 // Parses and returns the canonical text of a number, or an error.
 Status CanonicalNumber(std::string_view text, std::string* canonical);
 

@@ -60,3 +60,31 @@ TEST(Number, Compare) {
 
 }  // namespace
 }  // namespace dodb
+
+namespace dodb {
+namespace {
+
+std::string Add(const char* a, const char* b, bool subtract = false) {
+  Decimal x, y, r;
+  EXPECT_TRUE(ParseDecimal(a, &x).ok());
+  EXPECT_TRUE(ParseDecimal(b, &y).ok());
+  Status s = AddDecimal(x, y, subtract, &r);
+  return s.ok() ? r.ToString() : "error: " + s.message();
+}
+
+TEST(Number, ExactArithmetic) {
+  EXPECT_EQ(Add("1", "2"), "3");
+  EXPECT_EQ(Add("0.1", "0.2"), "0.3");
+  EXPECT_EQ(Add("-5", "3"), "-2");
+  EXPECT_EQ(Add("5", "5", true), "0");
+  EXPECT_EQ(Add("1.5", "-2.25"), "-0.75");
+  EXPECT_EQ(Add("99999999999999999999999999999999999999", "1"), "100000000000000000000000000000000000000");
+  EXPECT_EQ(Add("1E-100", "1", false), "error: Attempting to store more than 38 significant digits in a Number");
+  EXPECT_EQ(Add("9.9999999999999999999999999999999999999E+125", "1E+125"),
+            "error: Number overflow. Attempting to store a number with magnitude larger than supported range");
+  EXPECT_EQ(Add("0", "-7"), "-7");
+  EXPECT_EQ(Add("0", "7", true), "-7");
+}
+
+}  // namespace
+}  // namespace dodb

@@ -34,7 +34,8 @@ const Operation* FindOperation(std::string_view name);
   X(ListTables)            \
   X(PutItem)               \
   X(GetItem)               \
-  X(DeleteItem)
+  X(DeleteItem)            \
+  X(UpdateItem)
 
 #define DODB_DECLARE_OPERATION(Name) \
   Status Name(OperationContext& ctx, const JsonValue& request, JsonWriter& out);

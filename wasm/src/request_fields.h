@@ -32,6 +32,15 @@ inline constexpr Field kReturnValuesField = EnumField("ReturnValues", "[ALL_NEW,
 inline constexpr Field kReturnItemCollectionMetricsField = EnumField("ReturnItemCollectionMetrics", "[SIZE, NONE]");
 inline constexpr Field kConditionalOperatorField = EnumField("ConditionalOperator", "[OR, AND]");
 
+inline constexpr Field kExpectedMembers[] = {
+    Field{"Value", Kind::AttributeValue},
+    Field{"Exists", Kind::Boolean},
+    EnumField("ComparisonOperator",
+              "[IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]"),
+    Field{"AttributeValueList", Kind::AttributeValueList},
+};
+inline constexpr Field kExpectedField = StructField("Expected", Kind::StructMap, kExpectedMembers, "ExpectedAttributeValue");
+
 constexpr Field RequiredField(std::string_view name, Kind kind) {
   Field f{name, kind};
   f.not_null = true;

@@ -22,6 +22,9 @@ class Status {
   static Status ResourceNotFound(std::string msg) { return Status("ResourceNotFoundException", std::move(msg)); }
   static Status ResourceInUse(std::string msg) { return Status("ResourceInUseException", std::move(msg)); }
   static Status UnknownOperation() { return Status("UnknownOperationException", ""); }
+  static Status ConditionalCheckFailed() {
+    return Status("ConditionalCheckFailedException", "The conditional request failed");
+  }
   static Status Internal(std::string msg) { return Status("InternalServerError", std::move(msg)); }
 
   bool ok() const { return type_.empty(); }

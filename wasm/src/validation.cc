@@ -108,6 +108,21 @@ Status CheckFieldTypes(const JsonValue& v, const Field& f) {
       if (v.IsArray())
         for (const JsonValue& e : v.GetArray()) DODB_RETURN_IF_ERROR(CheckStructTypes(e, f, true));
       return Status::OK();
+    case Kind::AttributeValue:
+      return CheckAttributeValueTypes(v);
+    case Kind::AttributeValueList:
+      DODB_RETURN_IF_ERROR(CheckListShape(v));
+      if (v.IsArray())
+        for (const JsonValue& e : v.GetArray()) DODB_RETURN_IF_ERROR(CheckAttributeValueTypes(e));
+      return Status::OK();
+    case Kind::StructMap:
+      if (v.IsNull()) return Status::OK();
+      if (v.IsArray())
+        return Serialization("Unrecognized collection type java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810." +
+                             std::string(f.struct_name) + ">");
+      if (!v.IsObject()) return Serialization("Unexpected field type");
+      for (const auto& m : v.GetObject()) DODB_RETURN_IF_ERROR(CheckStructTypes(m.value, f, true));
+      return Status::OK();
     case Kind::StringMap:
       if (v.IsNull()) return Status::OK();
       if (v.IsArray())
@@ -195,7 +210,7 @@ void CheckFieldConstraints(const JsonValue* v, const Field& f, const std::string
   int64_t length = -1;
   if (v->IsString()) length = static_cast<int64_t>(Utf16Length(StringOf(*v)));
   if (v->IsArray()) length = v->Size();
-  if (v->IsObject() && f.kind != Kind::Struct) length = v->MemberCount();
+  if (v->IsObject() && f.kind != Kind::Struct && f.kind != Kind::AttributeValue) length = v->MemberCount();
   if (length >= 0 && f.min_length >= 0 && length < f.min_length)
     errors->Add(shown, path, "Member must have length greater than or equal to " + std::to_string(f.min_length));
   if (length >= 0 && f.max_length >= 0 && length > f.max_length)
@@ -209,6 +224,9 @@ void CheckFieldConstraints(const JsonValue* v, const Field& f, const std::string
   }
   if (f.kind == Kind::Struct && v->IsObject())
     CheckConstraints(*v, f.members, f.member_count, path, errors);
+  if (f.kind == Kind::StructMap && v->IsObject())
+    for (const auto& m : v->GetObject())
+      if (m.value.IsObject()) CheckConstraints(m.value, f.members, f.member_count, path + "." + std::string(StringOf(m.name)) + ".member", errors);
   if (f.kind == Kind::StructList && v->IsArray()) {
     int i = 1;
     for (const JsonValue& e : v->GetArray()) {

@@ -30,6 +30,9 @@ enum class Kind : uint8_t {
   Struct,         // {member: ...} described by Field::members
   StructList,     // [{...}, ...] each described by Field::members
   StringMap,      // {"k": "v"}
+  AttributeValue, // one AttributeValue
+  AttributeValueList,  // [AttributeValue, ...]
+  StructMap,      // {"k": {...}} each value described by Field::members
 };
 
 struct Field {

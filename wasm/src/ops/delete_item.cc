@@ -1,11 +1,13 @@
-// DeleteItem: removes the item with the given key (no error if there is none).
-// ReturnValues NONE | ALL_OLD. Conditions come with the expressions issue.
+// DeleteItem: removes the item with the given key (no error if there is none), if the
+// condition (ConditionExpression or legacy Expected) holds. ReturnValues NONE | ALL_OLD.
 #include "capacity.h"
 #include "item_codec.h"
 #include "item_key.h"
 #include "operation.h"
 #include "request_fields.h"
+#include "stored_item.h"
 #include "table_catalog.h"
+#include "write_condition.h"
 
 namespace dodb::ops {
 namespace {
@@ -17,6 +19,7 @@ constexpr Field kFields[] = {
     kReturnValuesField,
     kReturnItemCollectionMetricsField,
     kConditionalOperatorField,
+    kExpectedField,
     Field{"ConditionExpression", Kind::String},
     Field{"ExpressionAttributeNames", Kind::StringMap},
     Field{"ExpressionAttributeValues", Kind::AttributeMap},
@@ -27,17 +30,18 @@ constexpr Field kFields[] = {
 
 Status DeleteItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   DODB_RETURN_IF_ERROR(ValidateRequest(request, kFields));
-  DODB_RETURN_IF_ERROR(RejectUnsupported(request, {"ConditionExpression", "Expected", "ConditionalOperator"}));
-  if (Member(request, "ExpressionAttributeNames"))
-    return Status::Validation("ExpressionAttributeNames can only be specified when using expressions");
-  if (Member(request, "ExpressionAttributeValues"))
-    return Status::Validation(
-        "ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null");
+  DODB_RETURN_IF_ERROR(CheckNoMixedParameters(request, {"Expected", "ConditionalOperator"}, {"ConditionExpression"}));
+  DODB_RETURN_IF_ERROR(CheckPlaceholdersHaveExpressions(request, {"ConditionExpression"}, {"ConditionExpression"}));
   AttributeMap key;
   DODB_RETURN_IF_ERROR(DecodeAttributeMap(request["Key"], 1, &key));
   std::string_view return_values = StringOr(request, "ReturnValues", "NONE");
   if (return_values != "NONE" && return_values != "ALL_OLD")
     return Status::Validation("ReturnValues can only be ALL_OLD or NONE");
+  ExpressionContext expressions;
+  DODB_RETURN_IF_ERROR(expressions.Init(request));
+  WriteCondition condition;
+  DODB_RETURN_IF_ERROR(PrepareWriteCondition(request, &expressions, &condition));
+  DODB_RETURN_IF_ERROR(expressions.CheckAllUsed());
 
   TableInfo table;
   if (!LoadTable(ctx.store, StringOf(request["TableName"]), &table))
@@ -45,17 +49,16 @@ Status DeleteItem(OperationContext& ctx, const JsonValue& request, JsonWriter& o
   DODB_RETURN_IF_ERROR(CheckRequestKey(table, key));
 
   std::string storage_key = ItemStorageKey(table, key);
-  std::string old_bytes;
-  AttributeMap old_item;
-  bool existed = ctx.store.Get(storage_key, &old_bytes);
-  if (existed && !DecodeItem(old_bytes, &old_item)) return Status::Internal("stored item is corrupt");
-  if (existed) ctx.store.Delete(storage_key);
-  if (existed && return_values == "ALL_OLD") {
+  std::optional<AttributeMap> old_item;
+  DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, storage_key, &old_item));
+  DODB_RETURN_IF_ERROR(CheckWriteCondition(condition, old_item ? &*old_item : nullptr));
+  if (old_item) ctx.store.Delete(storage_key);
+  if (old_item && return_values == "ALL_OLD") {
     WriteKey(out, "Attributes");
-    WriteAttributeMap(out, old_item);
+    WriteAttributeMap(out, *old_item);
   }
   WriteConsumedCapacity(out, StringOr(request, "ReturnConsumedCapacity", "NONE"), table.name,
-                        WriteUnits(existed ? ItemSize(old_item) : 0));
+                        WriteUnits(old_item ? ItemSize(*old_item) : 0));
   return Status::OK();
 }
 

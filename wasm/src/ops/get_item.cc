@@ -1,11 +1,14 @@
-// GetItem: the item with the given key, all attributes or those in AttributesToGet.
-// ProjectionExpression comes with the expressions issue and is refused until then.
-#include <algorithm>
+// GetItem: the item with the given key: all attributes, the top-level ones in AttributesToGet,
+// or the document paths of a ProjectionExpression.
+#include <optional>
 
 #include "capacity.h"
 #include "item_codec.h"
 #include "item_key.h"
 #include "operation.h"
+#include "projection.h"
+#include "stored_item.h"
+#include "write_condition.h"
 #include "request_fields.h"
 #include "table_catalog.h"
 
@@ -31,45 +34,49 @@ constexpr Field kFields[] = {
 
 Status GetItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   DODB_RETURN_IF_ERROR(ValidateRequest(request, kFields));
-  const JsonValue* attributes_to_get = Member(request, "AttributesToGet");
-  if (attributes_to_get && Member(request, "ProjectionExpression"))
-    return Status::Validation(
-        "Can not use both expression and non-expression parameters in the same request: Non-expression "
-        "parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}");
-  DODB_RETURN_IF_ERROR(RejectUnsupported(request, {"ProjectionExpression"}));
-  if (Member(request, "ExpressionAttributeNames"))
-    return Status::Validation("ExpressionAttributeNames can only be specified when using expressions");
+  DODB_RETURN_IF_ERROR(CheckNoMixedParameters(request, {"AttributesToGet"}, {"ProjectionExpression"}));
+  DODB_RETURN_IF_ERROR(CheckPlaceholdersHaveExpressions(request, {"ProjectionExpression"}, {}));
   AttributeMap key;
   DODB_RETURN_IF_ERROR(DecodeAttributeMap(request["Key"], 1, &key));
-  std::vector<std::string_view> wanted;
-  if (attributes_to_get) {
-    for (const JsonValue& n : attributes_to_get->GetArray()) {
-      if (std::find(wanted.begin(), wanted.end(), StringOf(n)) != wanted.end())
-        return Status::Validation("One or more parameter values were invalid: Duplicate value in attribute name: " +
-                                  std::string(StringOf(n)));
-      wanted.push_back(StringOf(n));
+  // The selected paths: AttributesToGet names are one-element paths.
+  std::optional<ProjectionExpression> projection;
+  if (const JsonValue* names = Member(request, "AttributesToGet")) {
+    projection.emplace();
+    for (const JsonValue& n : names->GetArray()) {
+      for (const Path& p : projection->paths)
+        if (p.elements[0].name == StringOf(n))
+          return Status::Validation("One or more parameter values were invalid: Duplicate value in attribute name: " +
+                                    std::string(StringOf(n)));
+      Path p;
+      p.elements.emplace_back();
+      p.elements[0].name.assign(StringOf(n));
+      projection->paths.push_back(std::move(p));
     }
   }
+  ExpressionContext expressions;
+  DODB_RETURN_IF_ERROR(expressions.Init(request));
+  if (const JsonValue* text = Member(request, "ProjectionExpression")) {
+    projection.emplace();
+    DODB_RETURN_IF_ERROR(expressions.PrepareProjection(StringOf(*text), &*projection));
+  }
+  DODB_RETURN_IF_ERROR(expressions.CheckAllUsed());
 
   TableInfo table;
   if (!LoadTable(ctx.store, StringOf(request["TableName"]), &table))
     return Status::ResourceNotFound("Requested resource not found");
   DODB_RETURN_IF_ERROR(CheckRequestKey(table, key));
 
-  std::string bytes;
-  AttributeMap item;
-  bool found = ctx.store.Get(ItemStorageKey(table, key), &bytes);
-  if (found && !DecodeItem(bytes, &item)) return Status::Internal("stored item is corrupt");
-  size_t size = found ? ItemSize(item) : 0;
-  if (found) {
-    if (attributes_to_get) {
-      AttributeMap projected;
-      for (Attribute& a : item)
-        if (std::find(wanted.begin(), wanted.end(), a.name) != wanted.end()) projected.push_back(std::move(a));
-      item = std::move(projected);
+  std::optional<AttributeMap> item;
+  DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, ItemStorageKey(table, key), &item));
+  size_t size = item ? ItemSize(*item) : 0;
+  if (item) {
+    if (projection) {
+      std::vector<const Path*> paths;
+      for (const Path& p : projection->paths) paths.push_back(&p);
+      item = Project(*item, paths);
     }
     WriteKey(out, "Item");
-    WriteAttributeMap(out, item);
+    WriteAttributeMap(out, *item);
   }
   const JsonValue* consistent = Member(request, "ConsistentRead");
   WriteConsumedCapacity(out, StringOr(request, "ReturnConsumedCapacity", "NONE"), table.name,

@@ -1,12 +1,14 @@
-// PutItem: validate the request and item, check the key against the table, replace the item.
-// ReturnValues NONE | ALL_OLD. Conditions (ConditionExpression, Expected) come with the
-// expressions issue and are refused until then.
+// PutItem: validate the request and item, check the key against the table, check the
+// condition (ConditionExpression or legacy Expected) against the current item, replace it.
+// ReturnValues NONE | ALL_OLD.
 #include "capacity.h"
 #include "item_codec.h"
 #include "item_key.h"
 #include "operation.h"
 #include "request_fields.h"
+#include "stored_item.h"
 #include "table_catalog.h"
+#include "write_condition.h"
 
 namespace dodb::ops {
 namespace {
@@ -20,6 +22,7 @@ constexpr Field kFields[] = {
     kReturnValuesField,
     kReturnItemCollectionMetricsField,
     kConditionalOperatorField,
+    kExpectedField,
     Field{"ConditionExpression", Kind::String},
     Field{"ExpressionAttributeNames", Kind::StringMap},
     Field{"ExpressionAttributeValues", Kind::AttributeMap},
@@ -30,12 +33,8 @@ constexpr Field kFields[] = {
 
 Status PutItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   DODB_RETURN_IF_ERROR(ValidateRequest(request, kFields));
-  DODB_RETURN_IF_ERROR(RejectUnsupported(request, {"ConditionExpression", "Expected", "ConditionalOperator"}));
-  if (Member(request, "ExpressionAttributeNames"))
-    return Status::Validation("ExpressionAttributeNames can only be specified when using expressions");
-  if (Member(request, "ExpressionAttributeValues"))
-    return Status::Validation(
-        "ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null");
+  DODB_RETURN_IF_ERROR(CheckNoMixedParameters(request, {"Expected", "ConditionalOperator"}, {"ConditionExpression"}));
+  DODB_RETURN_IF_ERROR(CheckPlaceholdersHaveExpressions(request, {"ConditionExpression"}, {"ConditionExpression"}));
   AttributeMap item;
   DODB_RETURN_IF_ERROR(DecodeAttributeMap(request["Item"], 1, &item));
   std::string_view return_values = StringOr(request, "ReturnValues", "NONE");
@@ -43,6 +42,11 @@ Status PutItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out)
     return Status::Validation("ReturnValues can only be ALL_OLD or NONE");
   size_t size = ItemSize(item);
   if (size > kMaxItemBytes) return Status::Validation("Item size has exceeded the maximum allowed size");
+  ExpressionContext expressions;
+  DODB_RETURN_IF_ERROR(expressions.Init(request));
+  WriteCondition condition;
+  DODB_RETURN_IF_ERROR(PrepareWriteCondition(request, &expressions, &condition));
+  DODB_RETURN_IF_ERROR(expressions.CheckAllUsed());
 
   TableInfo table;
   if (!LoadTable(ctx.store, StringOf(request["TableName"]), &table))
@@ -50,17 +54,16 @@ Status PutItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out)
   DODB_RETURN_IF_ERROR(CheckItemKey(table, item));
 
   std::string key = ItemStorageKey(table, item);
-  std::string old_bytes;
-  AttributeMap old_item;
-  bool existed = ctx.store.Get(key, &old_bytes);
-  if (existed && !DecodeItem(old_bytes, &old_item)) return Status::Internal("stored item is corrupt");
+  std::optional<AttributeMap> old_item;
+  DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, key, &old_item));
+  DODB_RETURN_IF_ERROR(CheckWriteCondition(condition, old_item ? &*old_item : nullptr));
   ctx.store.Put(key, EncodeItem(item));
 
-  if (existed && return_values == "ALL_OLD") {
+  if (old_item && return_values == "ALL_OLD") {
     WriteKey(out, "Attributes");
-    WriteAttributeMap(out, old_item);
+    WriteAttributeMap(out, *old_item);
   }
-  size_t old_size = existed ? ItemSize(old_item) : 0;
+  size_t old_size = old_item ? ItemSize(*old_item) : 0;
   WriteConsumedCapacity(out, StringOr(request, "ReturnConsumedCapacity", "NONE"), table.name,
                         WriteUnits(size > old_size ? size : old_size));
   return Status::OK();

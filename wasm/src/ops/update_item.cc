@@ -1,0 +1,106 @@
+// UpdateItem: edits (or creates) the item with the given key through an UpdateExpression or
+// the legacy AttributeUpdates, if the condition holds; ReturnValues NONE | ALL_OLD |
+// UPDATED_OLD | ALL_NEW | UPDATED_NEW (UPDATED_* return just the updated document paths).
+#include "capacity.h"
+#include "item_codec.h"
+#include "item_key.h"
+#include "legacy_update.h"
+#include "operation.h"
+#include "projection.h"
+#include "request_fields.h"
+#include "stored_item.h"
+#include "table_catalog.h"
+#include "update_eval.h"
+#include "write_condition.h"
+
+namespace dodb::ops {
+namespace {
+
+constexpr size_t kMaxItemBytes = 400 * 1024;
+
+constexpr Field kAttributeUpdateMembers[] = {
+    Field{"Value", Kind::AttributeValue},
+    EnumField("Action", "[ADD, PUT, DELETE]"),
+};
+
+constexpr Field kFields[] = {
+    kReturnConsumedCapacityField,
+    kTableNameField,
+    RequiredField("Key", Kind::AttributeMap),
+    kReturnValuesField,
+    kReturnItemCollectionMetricsField,
+    kConditionalOperatorField,
+    kExpectedField,
+    StructField("AttributeUpdates", Kind::StructMap, kAttributeUpdateMembers, "AttributeValueUpdate"),
+    Field{"UpdateExpression", Kind::String},
+    Field{"ConditionExpression", Kind::String},
+    Field{"ExpressionAttributeNames", Kind::StringMap},
+    Field{"ExpressionAttributeValues", Kind::AttributeMap},
+    EnumField("ReturnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]"),
+};
+
+}  // namespace
+
+Status UpdateItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  DODB_RETURN_IF_ERROR(ValidateRequest(request, kFields));
+  DODB_RETURN_IF_ERROR(CheckNoMixedParameters(request, {"AttributeUpdates", "Expected", "ConditionalOperator"},
+                                              {"UpdateExpression", "ConditionExpression"}));
+  DODB_RETURN_IF_ERROR(CheckPlaceholdersHaveExpressions(request, {"UpdateExpression", "ConditionExpression"},
+                                                        {"UpdateExpression", "ConditionExpression"}));
+  AttributeMap key;
+  DODB_RETURN_IF_ERROR(DecodeAttributeMap(request["Key"], 1, &key));
+  std::vector<LegacyUpdate> legacy;
+  if (const JsonValue* updates = Member(request, "AttributeUpdates"))
+    DODB_RETURN_IF_ERROR(DecodeAttributeUpdates(*updates, &legacy));
+  ExpressionContext expressions;
+  DODB_RETURN_IF_ERROR(expressions.Init(request));
+  UpdateExpression update;
+  if (const JsonValue* text = Member(request, "UpdateExpression"))
+    DODB_RETURN_IF_ERROR(expressions.PrepareUpdate(StringOf(*text), &update));
+  WriteCondition condition;
+  DODB_RETURN_IF_ERROR(PrepareWriteCondition(request, &expressions, &condition));
+  DODB_RETURN_IF_ERROR(expressions.CheckAllUsed());
+
+  TableInfo table;
+  if (!LoadTable(ctx.store, StringOf(request["TableName"]), &table))
+    return Status::ResourceNotFound("Requested resource not found");
+  DODB_RETURN_IF_ERROR(CheckRequestKey(table, key));
+  DODB_RETURN_IF_ERROR(CheckUpdateKeys(update, table));
+  DODB_RETURN_IF_ERROR(CheckLegacyUpdateKeys(legacy, table));
+
+  std::string storage_key = ItemStorageKey(table, key);
+  std::optional<AttributeMap> old_item;
+  DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, storage_key, &old_item));
+  DODB_RETURN_IF_ERROR(CheckWriteCondition(condition, old_item ? &*old_item : nullptr));
+  AttributeMap item = old_item ? *old_item : key;
+  DODB_RETURN_IF_ERROR(ApplyUpdate(update, &item));
+  DODB_RETURN_IF_ERROR(ApplyLegacyUpdates(legacy, &item));
+  size_t size = ItemSize(item);
+  if (size > kMaxItemBytes) return Status::Validation("Item size to update has exceeded the maximum allowed size");
+  ctx.store.Put(storage_key, EncodeItem(item));
+
+  std::string_view return_values = StringOr(request, "ReturnValues", "NONE");
+  std::vector<Path> legacy_paths(legacy.size());
+  std::vector<const Path*> updated;
+  for (const UpdateAction& a : update.actions) updated.push_back(&a.path);
+  for (size_t i = 0; i < legacy.size(); ++i) {
+    legacy_paths[i].elements.emplace_back();
+    legacy_paths[i].elements[0].name = legacy[i].attribute;
+    updated.push_back(&legacy_paths[i]);
+  }
+  std::optional<AttributeMap> returned;
+  if (return_values == "ALL_OLD" && old_item) returned = *old_item;
+  if (return_values == "ALL_NEW") returned = item;
+  if (return_values == "UPDATED_OLD" && old_item) returned = Project(*old_item, updated);
+  if (return_values == "UPDATED_NEW") returned = Project(item, updated);
+  if (returned && !returned->empty()) {
+    WriteKey(out, "Attributes");
+    WriteAttributeMap(out, *returned);
+  }
+  size_t old_size = old_item ? ItemSize(*old_item) : 0;
+  WriteConsumedCapacity(out, StringOr(request, "ReturnConsumedCapacity", "NONE"), table.name,
+                        WriteUnits(size > old_size ? size : old_size));
+  return Status::OK();
+}
+
+}  // namespace dodb::ops

@@ -1,0 +1,19 @@
+// projection.h: the part of an item that a set of document paths selects, shaped as DynamoDB
+// returns it (ProjectionExpression, UPDATED_OLD / UPDATED_NEW): maps keep their nesting with
+// only the selected members; selected list elements come back as a packed list in ascending
+// index order, several sub-paths of one element merged; missing paths are left out.
+#ifndef DODB_PROJECTION_H_
+#define DODB_PROJECTION_H_
+
+#include <vector>
+
+#include "attribute_value.h"
+#include "expression_ast.h"
+
+namespace dodb {
+
+AttributeMap Project(const AttributeMap& item, const std::vector<const Path*>& paths);
+
+}  // namespace dodb
+
+#endif  // DODB_PROJECTION_H_
