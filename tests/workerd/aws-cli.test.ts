@@ -23,6 +23,7 @@ const ENV = {
   AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/aws-credentials",
   AWS_PAGER: "",
   AWS_EC2_METADATA_DISABLED: "true",
+  AWS_MAX_ATTEMPTS: "1", // a failure shows at once instead of after botocore's retries
 };
 
 interface CliResult {

@@ -2,7 +2,8 @@
  * The Worker used by the Miniflare tests: the production routes plus test-only ones under /__test/
  * that run work inside a Durable Object and answer JSON. Its DynamoDBDurableObject extends the real
  * one with a fault-injecting host and methods to run the SDK scenario in process, run the KvHost
- * conformance suite on the SQL host, and digest the kv table.
+ * conformance suite on the SQL host, and digest the kv table; the sdk-rpc route runs the scenario in
+ * the Worker itself against a DO stub over RPC.
  */
 import { DynamoDBDurableObject as Base } from "../../js/do/durable-object.js";
 import { DynamoDBEngine } from "../../js/do/dynamodb-engine.js";
@@ -80,9 +81,12 @@ export default {
     const [, scope, action, db = "default"] = url.pathname.split("/");
     if (scope !== "__test") return routeToDatabase(request, env.DYNAMODB);
     const stub = env.DYNAMODB.get(env.DYNAMODB.idFromName(db));
+    const prefix = url.searchParams.get("prefix") ?? "test";
     switch (action) {
       case "sdk":
-        return json(await stub.runSdkCases(url.searchParams.get("prefix") ?? "in-do"));
+        return json(await stub.runSdkCases(prefix));
+      case "sdk-rpc":
+        return json(await runAllCases(makeContext(createInProcessClient(stub), prefix)));
       case "kv-conformance":
         return json(await stub.runKvConformance());
       case "fail-next-put":
