@@ -178,5 +178,60 @@ TEST_F(EngineTest, ListTablesPaging) {
               "value greater than or equal to 1");
 }
 
+TEST_F(EngineTest, ConditionalWrites) {
+  CreateHashRange();
+  ExpectOk("PutItem", R"J({"TableName":"things","Item":{"pk":{"S":"p"},"sk":{"N":"1"},"n":{"N":"5"}},
+                          "ConditionExpression":"attribute_not_exists(pk)"})J", "{}");
+  Response r = Call("PutItem", R"J({"TableName":"things","Item":{"pk":{"S":"p"},"sk":{"N":"1"}},
+                                   "ConditionExpression":"attribute_not_exists(pk)",
+                                   "ReturnValuesOnConditionCheckFailure":"ALL_OLD"})J");
+  EXPECT_EQ(r.body, R"J({"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException",)J"
+                    R"J("message":"The conditional request failed","Item":{"n":{"N":"5"},"pk":{"S":"p"},"sk":{"N":"1"}}})J");
+  ExpectError("DeleteItem", R"J({"TableName":"things","Key":{"pk":{"S":"p"},"sk":{"N":"1"}},
+                               "ConditionExpression":"n > :v","ExpressionAttributeValues":{":v":{"N":"5"}}})J",
+              "com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException", "The conditional request failed");
+  ExpectOk("DeleteItem", R"J({"TableName":"things","Key":{"pk":{"S":"p"},"sk":{"N":"1"}},
+                            "Expected":{"n":{"ComparisonOperator":"BETWEEN","AttributeValueList":[{"N":"1"},{"N":"5"}]}}})J",
+           "{}");
+  ExpectError("PutItem", R"J({"TableName":"things","Item":{"pk":{"S":"p"},"sk":{"N":"1"}},
+                            "ConditionExpression":"a = :a","ExpressionAttributeValues":{":a":{"S":"x"},":b":{"S":"y"}}})J",
+              kValidation, "Value provided in ExpressionAttributeValues unused in expressions: keys: {:b}");
+}
+
+TEST_F(EngineTest, UpdateItemExpressions) {
+  CreateHashRange();
+  ExpectOk("UpdateItem", R"J({"TableName":"things","Key":{"pk":{"S":"p"},"sk":{"N":"1"}},
+      "UpdateExpression":"SET n = if_not_exists(n, :zero) + :one, l = list_append(:l, :l), m = :m ADD s :s",
+      "ExpressionAttributeValues":{":zero":{"N":"0"},":one":{"N":"1"},":l":{"L":[{"S":"x"}]},":m":{"M":{"a":{"N":"1"}}},
+                                   ":s":{"SS":["a"]}},
+      "ReturnValues":"ALL_NEW"})J",
+           R"J({"Attributes":{"l":{"L":[{"S":"x"},{"S":"x"}]},"m":{"M":{"a":{"N":"1"}}},"n":{"N":"1"},"pk":{"S":"p"},)J"
+           R"J("s":{"SS":["a"]},"sk":{"N":"1"}}})J");
+  ExpectOk("UpdateItem", R"J({"TableName":"things","Key":{"pk":{"S":"p"},"sk":{"N":"1"}},
+      "UpdateExpression":"SET m.b = n, l[5] = :v REMOVE l[0] ADD n :one DELETE s :s",
+      "ExpressionAttributeValues":{":one":{"N":"1"},":v":{"S":"y"},":s":{"SS":["a"]}},
+      "ReturnValues":"UPDATED_NEW"})J",
+           R"J({"Attributes":{"l":{"L":[{"S":"x"}]},"m":{"M":{"b":{"N":"1"}}},"n":{"N":"2"}}})J");
+  ExpectOk("GetItem", R"J({"TableName":"things","Key":{"pk":{"S":"p"},"sk":{"N":"1"}},
+      "ProjectionExpression":"l[1], m.a, #n","ExpressionAttributeNames":{"#n":"n"}})J",
+           R"J({"Item":{"l":{"L":[{"S":"y"}]},"m":{"M":{"a":{"N":"1"}}},"n":{"N":"2"}}})J");
+  ExpectError("UpdateItem", R"J({"TableName":"things","Key":{"pk":{"S":"p"},"sk":{"N":"1"}},
+      "UpdateExpression":"SET pk = :v","ExpressionAttributeValues":{":v":{"S":"q"}}})J",
+              kValidation, "One or more parameter values were invalid: Cannot update attribute pk. This attribute is part of the key");
+  ExpectError("UpdateItem", R"J({"TableName":"things","Key":{"pk":{"S":"p"},"sk":{"N":"1"}},
+      "UpdateExpression":"SET a = :v, a.b = :v","ExpressionAttributeValues":{":v":{"S":"q"}}})J",
+              kValidation, "Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite "
+                           "one of these paths; path one: [a], path two: [a, b]");
+  ExpectError("UpdateItem", R"J({"TableName":"things","Key":{"pk":{"S":"p"},"sk":{"N":"1"}},
+      "UpdateExpression":"SET x = nope"})J",
+              kValidation, "The provided expression refers to an attribute that does not exist in the item");
+  ExpectError("UpdateItem", R"J({"TableName":"things","Key":{"pk":{"S":"p"},"sk":{"N":"1"}},
+      "UpdateExpression":"SET q.r = :v","ExpressionAttributeValues":{":v":{"S":"q"}}})J",
+              kValidation, "The document path provided in the update expression is invalid for update");
+  ExpectError("UpdateItem", R"J({"TableName":"things","Key":{"pk":{"S":"p"},"sk":{"N":"1"}},
+      "UpdateExpression":"ADD m :one","ExpressionAttributeValues":{":one":{"N":"1"}}})J",
+              kValidation, "An operand in the update expression has an incorrect data type");
+}
+
 }  // namespace
 }  // namespace dodb
