@@ -16,11 +16,12 @@ import {
   GetItemCommand,
   ListTablesCommand,
   PutItemCommand,
+  ConditionalCheckFailedException,
   ResourceInUseException,
   ResourceNotFoundException,
   type AttributeValue,
 } from "@aws-sdk/client-dynamodb";
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 
 export interface SdkContext {
   client: DynamoDBClient;
@@ -230,6 +231,59 @@ export const SDK_CASES: SdkCase[] = [
         "ValidationException",
         /Missing the key pk in the item/,
       );
+    },
+  },
+  {
+    name: "a failed condition is ConditionalCheckFailedException, with the old item when asked",
+    async run({ client, prefix }) {
+      const name = `${prefix}-cond`;
+      await createTable(client, name);
+      const item = { pk: { S: "c" }, v: { N: "1" } };
+      await client.send(new PutItemCommand({ TableName: name, Item: item, ConditionExpression: "attribute_not_exists(pk)" }));
+      const err = await client
+        .send(
+          new PutItemCommand({
+            TableName: name,
+            Item: { pk: { S: "c" }, v: { N: "2" } },
+            ConditionExpression: "attribute_not_exists(pk)",
+            ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+          }),
+        )
+        .then(() => assert.fail("expected ConditionalCheckFailedException"), (e: unknown) => e);
+      assert.ok(err instanceof ConditionalCheckFailedException, String(err));
+      assert.equal(err.name, "ConditionalCheckFailedException");
+      assert.match(err.message, /The conditional request failed/);
+      assert.deepEqual(err.Item, item);
+      const got = await client.send(new GetItemCommand({ TableName: name, Key: { pk: { S: "c" } } }));
+      assert.deepEqual(got.Item, item);
+    },
+  },
+  {
+    name: "DocumentClient UpdateItem SET and ADD with ReturnValues",
+    async run({ client, doc, prefix }) {
+      const name = `${prefix}-update`;
+      await createTable(client, name);
+      const first = await doc.send(
+        new UpdateCommand({
+          TableName: name,
+          Key: { pk: "u" },
+          UpdateExpression: "SET #n = :n, tags = :t ADD hits :one",
+          ExpressionAttributeNames: { "#n": "name" },
+          ExpressionAttributeValues: { ":n": "Ada", ":t": ["x"], ":one": 1 },
+          ReturnValues: "ALL_NEW",
+        }),
+      );
+      assert.deepEqual(first.Attributes, { pk: "u", name: "Ada", tags: ["x"], hits: 1 });
+      const second = await doc.send(
+        new UpdateCommand({
+          TableName: name,
+          Key: { pk: "u" },
+          UpdateExpression: "SET hits = hits + :n REMOVE tags",
+          ExpressionAttributeValues: { ":n": 41 },
+          ReturnValues: "UPDATED_NEW",
+        }),
+      );
+      assert.deepEqual(second.Attributes, { hits: 42 });
     },
   },
 ];
