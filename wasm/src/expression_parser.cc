@@ -9,6 +9,10 @@ namespace dodb {
 namespace {
 
 constexpr size_t kMaxExpressionBytes = 4096;
+constexpr int kMaxOperators = 300;
+// Nesting deeper than this needs either more than 300 operators or redundant parentheses,
+// both errors; the bound keeps recursion (and the wasm stack) small.
+constexpr int kMaxNesting = kMaxOperators + 2;
 
 class Parser {
  public:
@@ -66,6 +70,7 @@ class Parser {
   Status Or(dodb::Condition* out) {
     DODB_RETURN_IF_ERROR(And(out));
     while (AcceptKeyword("OR")) {
+      ++operators_;
       dodb::Condition rhs;
       DODB_RETURN_IF_ERROR(And(&rhs));
       *out = Binary(dodb::Condition::Kind::kOr, std::move(*out), std::move(rhs));
@@ -76,6 +81,7 @@ class Parser {
   Status And(dodb::Condition* out) {
     DODB_RETURN_IF_ERROR(Not(out));
     while (AcceptKeyword("AND")) {
+      ++operators_;
       dodb::Condition rhs;
       DODB_RETURN_IF_ERROR(Not(&rhs));
       *out = Binary(dodb::Condition::Kind::kAnd, std::move(*out), std::move(rhs));
@@ -85,8 +91,11 @@ class Parser {
 
   Status Not(dodb::Condition* out) {
     if (AcceptKeyword("NOT")) {
+      ++operators_;
+      if (++depth_ > kMaxNesting) return InvalidExpression(kind_, "The expression has redundant parentheses;");
       dodb::Condition inner;
       DODB_RETURN_IF_ERROR(Not(&inner));
+      --depth_;
       out->kind = dodb::Condition::Kind::kNot;
       out->children.push_back(std::move(inner));
       return Status::OK();
@@ -108,6 +117,7 @@ class Parser {
   Status UpdateValue(dodb::Operand* out);
   Status UpdateTerm(dodb::Operand* out);
   Status FunctionArgs(std::string_view name, std::vector<dodb::Operand>* args, bool update_terms);
+  Status FunctionArgList(std::vector<dodb::Operand>* args, bool update_terms);
   Status PathOf(dodb::Path* out);
   Status ValueRef(dodb::Operand* out);
 
@@ -115,7 +125,17 @@ class Parser {
   std::string_view text_;
   std::vector<Token> tokens_;
   size_t pos_ = 0;
-  std::map<size_t, size_t> closing_paren_;  // token index of '(' -> of its ')', for groups parsed
+  std::map<size_t, size_t> closing_paren_;
+  int operators_ = 0;  // AND OR NOT comparators BETWEEN IN functions + -
+  int depth_ = 0;
+
+ public:
+  // The 300-operator limit, checked once the whole expression is parsed.
+  Status CheckOperatorCount() const {
+    if (operators_ <= kMaxOperators) return Status::OK();
+    return InvalidExpression(kind_, "The expression contains too many operators; operator count: " +
+                                        std::to_string(operators_));
+  }  // token index of '(' -> of its ')', for groups parsed
 };
 
 struct FunctionInfo {
@@ -140,7 +160,9 @@ Status Parser::Primary(dodb::Condition* out) {
   if (Peek().kind == TokenKind::kLParen) {
     size_t open = pos_;
     Next();
+    if (++depth_ > kMaxNesting) return InvalidExpression(kind_, "The expression has redundant parentheses;");
     DODB_RETURN_IF_ERROR(Or(out));
+    --depth_;
     size_t close = pos_;
     DODB_RETURN_IF_ERROR(Expect(TokenKind::kRParen));
     closing_paren_[open] = close;
@@ -162,6 +184,7 @@ Status Parser::Primary(dodb::Condition* out) {
   for (const auto& c : kComparators) {
     if (k != c.token) continue;
     Next();
+    ++operators_;
     out->kind = dodb::Condition::Kind::kCompare;
     out->comparator = c.op;
     dodb::Operand rhs;
@@ -170,6 +193,7 @@ Status Parser::Primary(dodb::Condition* out) {
     return Status::OK();
   }
   if (AcceptKeyword("BETWEEN")) {
+    ++operators_;
     out->kind = dodb::Condition::Kind::kBetween;
     dodb::Operand lo, hi;
     DODB_RETURN_IF_ERROR(Operand(&lo));
@@ -180,6 +204,7 @@ Status Parser::Primary(dodb::Condition* out) {
     return Status::OK();
   }
   if (AcceptKeyword("IN")) {
+    ++operators_;
     out->kind = dodb::Condition::Kind::kIn;
     DODB_RETURN_IF_ERROR(Expect(TokenKind::kLParen));
     do {
@@ -212,6 +237,14 @@ Status Parser::ConditionFunction(dodb::Condition* out) {
 }
 
 Status Parser::FunctionArgs(std::string_view name, std::vector<dodb::Operand>* args, bool update_terms) {
+  ++operators_;
+  if (++depth_ > kMaxNesting) return InvalidExpression(kind_, "The expression has redundant parentheses;");
+  DODB_RETURN_IF_ERROR(FunctionArgList(args, update_terms));
+  --depth_;
+  return Status::OK();
+}
+
+Status Parser::FunctionArgList(std::vector<dodb::Operand>* args, bool update_terms) {
   DODB_RETURN_IF_ERROR(Expect(TokenKind::kLParen));
   if (Peek().kind == TokenKind::kRParen) return SyntaxError();
   do {
@@ -321,7 +354,9 @@ Status Parser::UpdateTerm(dodb::Operand* out) {
 }
 
 Status Parser::UpdateValue(dodb::Operand* out) {
-  if (Accept(TokenKind::kLParen)) {  // SET a = (b + :c)
+  if (Peek().kind == TokenKind::kLParen) {  // SET a = (b + :c), one pair only
+    Next();
+    if (Peek().kind == TokenKind::kLParen) return SyntaxError();
     DODB_RETURN_IF_ERROR(UpdateValue(out));
     return Expect(TokenKind::kRParen);
   }
@@ -329,6 +364,7 @@ Status Parser::UpdateValue(dodb::Operand* out) {
   DODB_RETURN_IF_ERROR(UpdateTerm(&lhs));
   if (Peek().kind == TokenKind::kPlus || Peek().kind == TokenKind::kMinus) {
     out->kind = Next().kind == TokenKind::kPlus ? dodb::Operand::Kind::kPlus : dodb::Operand::Kind::kMinus;
+    ++operators_;
     dodb::Operand rhs;
     DODB_RETURN_IF_ERROR(UpdateTerm(&rhs));
     out->args.push_back(std::move(lhs));
@@ -395,13 +431,15 @@ Status InvalidExpression(std::string_view kind, std::string_view detail) {
 Status ParseCondition(std::string_view kind, std::string_view text, Condition* out) {
   Parser p(kind, text);
   DODB_RETURN_IF_ERROR(p.Begin());
-  return p.Condition(out);
+  DODB_RETURN_IF_ERROR(p.Condition(out));
+  return p.CheckOperatorCount();
 }
 
 Status ParseUpdate(std::string_view text, UpdateExpression* out) {
   Parser p("UpdateExpression", text);
   DODB_RETURN_IF_ERROR(p.Begin());
-  return p.Update(out);
+  DODB_RETURN_IF_ERROR(p.Update(out));
+  return p.CheckOperatorCount();
 }
 
 Status ParseProjection(std::string_view text, ProjectionExpression* out) {

@@ -67,5 +67,24 @@ TEST(ExpressionParser, SemanticParseErrors) {
   EXPECT_EQ(UpdateError("set a = (b + :c) remove d[2], e add f :g delete h :i"), "ok");
 }
 
+TEST(ExpressionParser, Limits) {
+  std::string many = "a < b";
+  for (int i = 0; i < 150; ++i) many += " and a < b";  // 151 comparisons + 150 ANDs = 301
+  EXPECT_EQ(ConditionError(many.c_str()),
+            "Invalid ConditionExpression: The expression contains too many operators; operator count: 301");
+  std::string deep(2100, '(');
+  deep += "a = :a";
+  deep += std::string(2100, ')');
+  EXPECT_EQ(ConditionError(deep.c_str()),
+            "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 4206");
+  std::string nested(1000, '(');
+  nested += "a=:a" + std::string(1000, ')');
+  EXPECT_EQ(ConditionError(nested.c_str()), "Invalid ConditionExpression: The expression has redundant parentheses;");
+  std::string nots;
+  for (int i = 0; i < 600; ++i) nots += "NOT ";
+  nots += "a = :a";
+  EXPECT_NE(ConditionError(nots.c_str()), "ok");
+}
+
 }  // namespace
 }  // namespace dodb
