@@ -2,7 +2,8 @@
  * The benchmark Worker: inside one Durable Object, N PutItem then N GetItem through the engine
  * (DynamoDBEngine.handle with request JSON: one transactionSync each), through the real
  * DocumentClient on the in-process handler, and the same puts and gets done directly with
- * ctx.storage.sql.exec on a raw BLOB table (the limit). The whole loop runs in one call, so the
+ * ctx.storage.sql.exec on a raw BLOB table (the limit; puts also with one transactionSync each, the
+ * engine's per-request overhead). The whole loop runs in one call, so the
  * Node -> Miniflare hop is not measured. POST /run?n=N answers the timings as JSON.
  */
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
@@ -83,6 +84,11 @@ export class DynamoDBDurableObject extends Base<Env> {
     const item = enc.encode(JSON.stringify({ pk: { S: "key-0" }, v: { S: VALUE } }));
     time(rows, { name: "sql.exec INSERT (limit)", kind: "put", limit: true, ops: n }, () => {
       for (let i = 0; i < n; i++) sql.exec(`INSERT OR REPLACE INTO ${raw} (k, v) VALUES (?, ?)`, enc.encode(`key-${i}`), item);
+    });
+    time(rows, { name: "sql.exec INSERT, one transactionSync each", kind: "put", limit: false, ops: n }, () => {
+      for (let i = 0; i < n; i++) {
+        this.ctx.storage.transactionSync(() => sql.exec(`INSERT OR REPLACE INTO ${raw} (k, v) VALUES (?, ?)`, enc.encode(`key-${i}`), item));
+      }
     });
     time(rows, { name: "sql.exec SELECT (limit)", kind: "get", limit: true, ops: n }, () => {
       for (let i = 0; i < n; i++) {
