@@ -3,6 +3,8 @@
 //   0x00 <name>                      engine metadata (e.g. "next_table_id" -> decimal text)
 //   0x01 <table name>                catalog: table description (JSON, table_catalog.h)
 //   0x02 <table id u32 BE> <hash key> [<range key>]   item (item_codec.h), key parts key_codec.h
+//   0x03 <index id u32 BE> <index hash keys> <index range keys> <table hash key> [<table range key>]
+//                                    index entry: the projected item (item_codec.h)
 #ifndef DODB_KEYSPACE_H_
 #define DODB_KEYSPACE_H_
 
@@ -15,16 +17,20 @@ namespace dodb {
 inline constexpr char kMetaPrefix = '\x00';
 inline constexpr char kCatalogPrefix = '\x01';
 inline constexpr char kItemPrefix = '\x02';
+inline constexpr char kIndexPrefix = '\x03';
 
 inline std::string MetaKey(std::string_view name) { return std::string(1, kMetaPrefix).append(name); }
 inline std::string CatalogKey(std::string_view table) { return std::string(1, kCatalogPrefix).append(table); }
 
-// All items of a table share this prefix.
-inline std::string ItemPrefix(uint32_t table_id) {
-  std::string k(1, kItemPrefix);
-  for (int shift = 24; shift >= 0; shift -= 8) k.push_back(static_cast<char>((table_id >> shift) & 0xFF));
+inline std::string PrefixWithId(char space, uint32_t id) {
+  std::string k(1, space);
+  for (int shift = 24; shift >= 0; shift -= 8) k.push_back(static_cast<char>((id >> shift) & 0xFF));
   return k;
 }
+// All items of a table share this prefix.
+inline std::string ItemPrefix(uint32_t table_id) { return PrefixWithId(kItemPrefix, table_id); }
+// All entries of a secondary index share this prefix.
+inline std::string IndexPrefix(uint32_t index_id) { return PrefixWithId(kIndexPrefix, index_id); }
 
 // The smallest key greater than every key that starts with prefix ("" if none exists).
 inline std::string PrefixEnd(std::string prefix) {

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "base64.h"
 #include "keyspace.h"
 
 namespace dodb {
@@ -62,6 +63,24 @@ std::string EncodeTable(const TableInfo& t) {
   WriteKey(w, "WriteCapacityUnits"); w.Int64(t.write_capacity);
   WriteKey(w, "DeletionProtectionEnabled"); w.Bool(t.deletion_protection);
   WriteKey(w, "TableClass"); WriteString(w, t.table_class);
+  WriteKey(w, "Indexes");
+  w.StartArray();
+  for (const IndexInfo& i : t.indexes) {
+    w.StartObject();
+    WriteKey(w, "Name"); WriteString(w, i.name);
+    WriteKey(w, "Global"); w.Bool(i.global);
+    WriteKey(w, "Id"); w.Uint(i.id);
+    WriteKey(w, "HashKeys"); w.StartArray(); for (const KeyAttribute& k : i.hash_keys) WriteKeyAttribute(w, k); w.EndArray();
+    WriteKey(w, "RangeKeys"); w.StartArray(); for (const KeyAttribute& k : i.range_keys) WriteKeyAttribute(w, k); w.EndArray();
+    WriteKey(w, "ProjectionType"); WriteString(w, i.projection_type);
+    WriteKey(w, "NonKeyAttributes"); w.StartArray(); for (const std::string& a : i.non_key_attributes) WriteString(w, a); w.EndArray();
+    WriteKey(w, "Status"); WriteString(w, i.status);
+    WriteKey(w, "BackfillCursor"); WriteString(w, Base64Encode(i.backfill_cursor));
+    WriteKey(w, "ReadCapacityUnits"); w.Int64(i.read_capacity);
+    WriteKey(w, "WriteCapacityUnits"); w.Int64(i.write_capacity);
+    w.EndObject();
+  }
+  w.EndArray();
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize());
 }
@@ -85,7 +104,59 @@ bool DecodeTable(std::string_view json, TableInfo* t) {
   t->write_capacity = d["WriteCapacityUnits"].GetInt64();
   t->deletion_protection = d["DeletionProtectionEnabled"].GetBool();
   t->table_class = StringMember(d, "TableClass");
+  t->indexes.clear();
+  if (const JsonValue* list = Member(d, "Indexes")) {
+    for (const JsonValue& j : list->GetArray()) {
+      IndexInfo i;
+      i.name = StringMember(j, "Name");
+      i.global = j["Global"].GetBool();
+      i.id = j["Id"].GetUint();
+      for (const JsonValue& k : j["HashKeys"].GetArray()) i.hash_keys.push_back(ReadKeyAttribute(k));
+      for (const JsonValue& k : j["RangeKeys"].GetArray()) i.range_keys.push_back(ReadKeyAttribute(k));
+      i.projection_type = StringMember(j, "ProjectionType");
+      for (const JsonValue& a : j["NonKeyAttributes"].GetArray()) i.non_key_attributes.emplace_back(StringOf(a));
+      i.status = StringMember(j, "Status");
+      Base64Decode(StringMember(j, "BackfillCursor"), &i.backfill_cursor);
+      i.read_capacity = j["ReadCapacityUnits"].GetInt64();
+      i.write_capacity = j["WriteCapacityUnits"].GetInt64();
+      t->indexes.push_back(std::move(i));
+    }
+  }
   return true;
+}
+
+void WriteIndexDescription(JsonWriter& w, const TableInfo& t, const IndexInfo& i) {
+  w.StartObject();
+  WriteKey(w, "IndexName"); WriteString(w, i.name);
+  WriteKey(w, "KeySchema");
+  w.StartArray();
+  for (const KeyAttribute& k : i.hash_keys) WriteKeySchemaElement(w, k.name, "HASH");
+  for (const KeyAttribute& k : i.range_keys) WriteKeySchemaElement(w, k.name, "RANGE");
+  w.EndArray();
+  WriteKey(w, "Projection");
+  w.StartObject();
+  WriteKey(w, "ProjectionType"); WriteString(w, i.projection_type);
+  if (i.projection_type == "INCLUDE") {
+    WriteKey(w, "NonKeyAttributes");
+    w.StartArray();
+    for (const std::string& a : i.non_key_attributes) WriteString(w, a);
+    w.EndArray();
+  }
+  w.EndObject();
+  if (i.global) {
+    WriteKey(w, "IndexStatus"); WriteString(w, i.status);
+    if (i.status == "CREATING") { WriteKey(w, "Backfilling"); w.Bool(true); }
+    WriteKey(w, "ProvisionedThroughput");
+    w.StartObject();
+    WriteKey(w, "NumberOfDecreasesToday"); w.Int(0);
+    WriteKey(w, "ReadCapacityUnits"); w.Int64(t.pay_per_request ? 0 : i.read_capacity);
+    WriteKey(w, "WriteCapacityUnits"); w.Int64(t.pay_per_request ? 0 : i.write_capacity);
+    w.EndObject();
+  }
+  WriteKey(w, "IndexSizeBytes"); w.Int(0);
+  WriteKey(w, "ItemCount"); w.Int(0);
+  WriteKey(w, "IndexArn"); WriteString(w, std::string(kArnPrefix) + t.name + "/index/" + i.name);
+  w.EndObject();
 }
 
 }  // namespace
@@ -98,8 +169,7 @@ bool LoadTable(Store& store, std::string_view name, TableInfo* table) {
 
 void SaveTable(Store& store, const TableInfo& table) { store.Put(CatalogKey(table.name), EncodeTable(table)); }
 
-void DropTable(Store& store, const TableInfo& table) {
-  std::string start = ItemPrefix(table.id);
+void DeleteRange(Store& store, std::string start) {
   const std::string end = PrefixEnd(start);
   for (;;) {
     std::vector<KeyValue> batch = store.Scan(start, end, false, kDropBatch);
@@ -107,7 +177,24 @@ void DropTable(Store& store, const TableInfo& table) {
     if (static_cast<int>(batch.size()) < kDropBatch) break;
     start = batch.back().key + '\0';
   }
+}
+
+void DropTable(Store& store, const TableInfo& table) {
+  DeleteRange(store, ItemPrefix(table.id));
+  for (const IndexInfo& i : table.indexes) DeleteRange(store, IndexPrefix(i.id));
   store.Delete(CatalogKey(table.name));
+}
+
+const IndexInfo* TableInfo::FindIndex(std::string_view index_name) const {
+  for (const IndexInfo& i : indexes)
+    if (i.name == index_name) return &i;
+  return nullptr;
+}
+
+const KeyAttribute* TableInfo::FindDefinition(std::string_view attribute) const {
+  for (const KeyAttribute& a : attribute_definitions)
+    if (a.name == attribute) return &a;
+  return nullptr;
 }
 
 std::vector<std::string> ListTableNames(Store& store, std::string_view after, int limit) {
@@ -171,6 +258,18 @@ void WriteTableDescription(JsonWriter& w, const TableInfo& t, std::string_view s
     w.EndObject();
   }
   WriteKey(w, "DeletionProtectionEnabled"); w.Bool(t.deletion_protection);
+  if (status != "DELETING") {
+    for (bool global : {false, true}) {
+      bool any = false;
+      for (const IndexInfo& i : t.indexes) any = any || i.global == global;
+      if (!any) continue;
+      WriteKey(w, global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes");
+      w.StartArray();
+      for (const IndexInfo& i : t.indexes)
+        if (i.global == global) WriteIndexDescription(w, t, i);
+      w.EndArray();
+    }
+  }
   w.EndObject();
 }
 

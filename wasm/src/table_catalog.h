@@ -20,6 +20,22 @@ struct KeyAttribute {
   ValueType type = ValueType::S;  // S, N or B
 };
 
+// A secondary index. A GSI key may have up to 4 HASH and up to 4 RANGE attributes
+// (multi-attribute keys); an LSI has the table's hash key and one RANGE attribute.
+struct IndexInfo {
+  std::string name;
+  bool global = true;
+  uint32_t id = 0;  // internal: prefix of this index's entries (keyspace.h)
+  std::vector<KeyAttribute> hash_keys;
+  std::vector<KeyAttribute> range_keys;
+  std::string projection_type = "ALL";  // ALL, KEYS_ONLY, INCLUDE
+  std::vector<std::string> non_key_attributes;
+  std::string status = "ACTIVE";  // CREATING (backfilling), ACTIVE, DELETING
+  std::string backfill_cursor;     // CREATING: the next item key to index
+  int64_t read_capacity = 0;
+  int64_t write_capacity = 0;
+};
+
 struct TableInfo {
   std::string name;
   uint32_t id = 0;        // internal: prefix of this table's items
@@ -33,6 +49,12 @@ struct TableInfo {
   int64_t write_capacity = 0;
   bool deletion_protection = false;
   std::string table_class;  // empty unless given (STANDARD, STANDARD_INFREQUENT_ACCESS)
+  std::vector<IndexInfo> indexes;
+
+  // The index with this name, or nullptr.
+  const IndexInfo* FindIndex(std::string_view index_name) const;
+  // The attribute's declared type, if it is in AttributeDefinitions.
+  const KeyAttribute* FindDefinition(std::string_view attribute) const;
 };
 
 // Reads a table definition; false if no such table.

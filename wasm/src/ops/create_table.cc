@@ -1,7 +1,7 @@
 // CreateTable: HASH or HASH+RANGE tables with S/N/B keys, PROVISIONED or PAY_PER_REQUEST.
 // The table is ACTIVE at once. Secondary indexes and streams come in later issues and are
 // refused with a ValidationException until then.
-#include <cstdio>
+#include <cstdint>
 
 #include "operation.h"
 #include "request_fields.h"
@@ -139,12 +139,13 @@ std::string MakeTableId(uint32_t id, double now_ms, std::string_view name) {
     return z ^ (z >> 31);
   };
   uint64_t a = mix(h), b = mix(h + 0x9E3779B97F4A7C15ull);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx", static_cast<unsigned>(a >> 32),
-                static_cast<unsigned>((a >> 16) & 0xFFFF), static_cast<unsigned>(a & 0xFFF),
-                static_cast<unsigned>(0x8000 | ((b >> 48) & 0x3FFF)),
-                static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFull));
-  return buf;
+  auto hex = [](uint64_t v, int digits) {
+    std::string out(digits, '0');
+    for (int i = digits - 1; i >= 0; --i, v >>= 4) out[i] = "0123456789abcdef"[v & 15];
+    return out;
+  };
+  return hex(a >> 32, 8) + "-" + hex(a >> 16, 4) + "-4" + hex(a, 3) + "-" + hex(0x8000 | ((b >> 48) & 0x3FFF), 4) + "-" +
+         hex(b, 12);
 }
 
 }  // namespace

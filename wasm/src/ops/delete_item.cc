@@ -3,6 +3,8 @@
 #include "capacity.h"
 #include "item_codec.h"
 #include "item_key.h"
+#include "item_writer.h"
+#include "secondary_index.h"
 #include "operation.h"
 #include "request_fields.h"
 #include "stored_item.h"
@@ -52,7 +54,7 @@ Status DeleteItem(OperationContext& ctx, const JsonValue& request, JsonWriter& o
   std::optional<AttributeMap> old_item;
   DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, storage_key, &old_item));
   DODB_RETURN_IF_ERROR(CheckWriteCondition(condition, old_item ? &*old_item : nullptr));
-  if (old_item) ctx.store.Delete(storage_key);
+  WriteItem(ctx.store, table, storage_key, old_item ? &*old_item : nullptr, nullptr);
   if (old_item && return_values == "ALL_OLD") {
     WriteKey(out, "Attributes");
     WriteAttributeMap(out, *old_item);

@@ -4,6 +4,8 @@
 #include "capacity.h"
 #include "item_codec.h"
 #include "item_key.h"
+#include "item_writer.h"
+#include "secondary_index.h"
 #include "operation.h"
 #include "request_fields.h"
 #include "stored_item.h"
@@ -52,12 +54,13 @@ Status PutItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out)
   if (!LoadTable(ctx.store, StringOf(request["TableName"]), &table))
     return Status::ResourceNotFound("Requested resource not found");
   DODB_RETURN_IF_ERROR(CheckItemKey(table, item));
+  DODB_RETURN_IF_ERROR(CheckIndexKeys(table, item, false));
 
   std::string key = ItemStorageKey(table, item);
   std::optional<AttributeMap> old_item;
   DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, key, &old_item));
   DODB_RETURN_IF_ERROR(CheckWriteCondition(condition, old_item ? &*old_item : nullptr));
-  ctx.store.Put(key, EncodeItem(item));
+  WriteItem(ctx.store, table, key, old_item ? &*old_item : nullptr, &item);
 
   if (old_item && return_values == "ALL_OLD") {
     WriteKey(out, "Attributes");

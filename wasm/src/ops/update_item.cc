@@ -4,6 +4,8 @@
 #include "capacity.h"
 #include "item_codec.h"
 #include "item_key.h"
+#include "item_writer.h"
+#include "secondary_index.h"
 #include "legacy_update.h"
 #include "operation.h"
 #include "projection.h"
@@ -77,7 +79,8 @@ Status UpdateItem(OperationContext& ctx, const JsonValue& request, JsonWriter& o
   DODB_RETURN_IF_ERROR(ApplyLegacyUpdates(legacy, &item));
   size_t size = ItemSize(item);
   if (size > kMaxItemBytes) return Status::Validation("Item size to update has exceeded the maximum allowed size");
-  ctx.store.Put(storage_key, EncodeItem(item));
+  DODB_RETURN_IF_ERROR(CheckIndexKeys(table, item, true));
+  WriteItem(ctx.store, table, storage_key, old_item ? &*old_item : nullptr, &item);
 
   std::string_view return_values = StringOr(request, "ReturnValues", "NONE");
   std::vector<Path> legacy_paths(legacy.size());

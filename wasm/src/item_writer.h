@@ -1,0 +1,24 @@
+// item_writer.h: the one place items are written: the item itself and, in the same request
+// (so in the same storage transaction), every secondary index entry it adds, moves or drops.
+#ifndef DODB_ITEM_WRITER_H_
+#define DODB_ITEM_WRITER_H_
+
+#include <string>
+
+#include "attribute_value.h"
+#include "store.h"
+#include "table_catalog.h"
+
+namespace dodb {
+
+// Replaces the item at item_key: old_item is what is stored now (nullptr: nothing), new_item
+// what must be stored (nullptr: delete).
+void WriteItem(Store& store, const TableInfo& table, const std::string& item_key, const AttributeMap* old_item,
+               const AttributeMap* new_item);
+
+// Writes item's entry into index (backfill; idempotent).
+void WriteIndexEntry(Store& store, const TableInfo& table, const IndexInfo& index, const AttributeMap& item);
+
+}  // namespace dodb
+
+#endif  // DODB_ITEM_WRITER_H_
