@@ -26,6 +26,13 @@ export class DynamoDBEngine implements OperationTarget {
   }
 
   handle(op: string, body: string | Uint8Array): EngineResponse {
-    return this.#storage.transactionSync(() => this.#engine.handle(op, body));
+    try {
+      return this.#storage.transactionSync(() => this.#engine.handle(op, body));
+    } catch (err) {
+      // The transaction rolled back after the engine ran (e.g. the commit failed): state the engine
+      // keeps in memory (its table catalog cache) may describe writes that never happened.
+      this.#engine.reset();
+      throw err;
+    }
   }
 }
