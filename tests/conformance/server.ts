@@ -1,0 +1,31 @@
+/**
+ * The one Miniflare instance of a conformance run (spawned by runner.ts, detached):
+ * `node server.js <test runner pid> <dir>`. Starts the production Worker, writes its URL to
+ * <dir>/url, and disposes of it and removes <dir> once the test runner has exited (or after 15 min).
+ */
+import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { startWorker } from "../workerd/miniflare.js";
+
+const [ownerArg, dir] = process.argv.slice(2);
+const owner = Number(ownerArg);
+if (!dir || !Number.isInteger(owner)) throw new Error("usage: server.js <owner pid> <dir>");
+
+const worker = await startWorker("worker");
+writeFileSync(join(dir, "url.tmp"), String(worker.url));
+renameSync(join(dir, "url.tmp"), join(dir, "url"));
+
+const started = Date.now();
+const timer = setInterval(() => {
+  let alive = true;
+  try {
+    process.kill(owner, 0);
+  } catch {
+    alive = false;
+  }
+  if (!alive || Date.now() - started > 15 * 60_000) {
+    clearInterval(timer);
+    rmSync(dir, { recursive: true, force: true });
+    void worker.dispose().finally(() => process.exit(0));
+  }
+}, 250);
