@@ -13,7 +13,8 @@ double ReadUnits(size_t item_bytes, bool consistent) {
   return consistent ? u : u / 2;
 }
 
-void WriteConsumedCapacity(JsonWriter& w, std::string_view mode, std::string_view table, double units) {
+void WriteConsumedCapacity(JsonWriter& w, std::string_view mode, std::string_view table, double units,
+                           std::string_view index, bool global_index) {
   if (mode != "TOTAL" && mode != "INDEXES") return;
   WriteKey(w, "ConsumedCapacity");
   w.StartObject();
@@ -25,8 +26,18 @@ void WriteConsumedCapacity(JsonWriter& w, std::string_view mode, std::string_vie
     WriteKey(w, "Table");
     w.StartObject();
     WriteKey(w, "CapacityUnits");
-    w.Double(units);
+    w.Double(index.empty() ? units : 0);
     w.EndObject();
+    if (!index.empty()) {
+      WriteKey(w, global_index ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes");
+      w.StartObject();
+      WriteKey(w, index);
+      w.StartObject();
+      WriteKey(w, "CapacityUnits");
+      w.Double(units);
+      w.EndObject();
+      w.EndObject();
+    }
   }
   w.EndObject();
 }

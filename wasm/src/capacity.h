@@ -13,8 +13,11 @@ namespace dodb {
 double WriteUnits(size_t item_bytes);
 double ReadUnits(size_t item_bytes, bool consistent);
 
-// Writes the "ConsumedCapacity" member if mode is TOTAL or INDEXES.
-void WriteConsumedCapacity(JsonWriter& w, std::string_view mode, std::string_view table, double units);
+// Writes the "ConsumedCapacity" member if mode is TOTAL or INDEXES. With INDEXES, units spent
+// on a read of index (non-empty name) are shown under GlobalSecondaryIndexes or
+// LocalSecondaryIndexes, and the table's own share under Table.
+void WriteConsumedCapacity(JsonWriter& w, std::string_view mode, std::string_view table, double units,
+                           std::string_view index = "", bool global_index = false);
 
 }  // namespace dodb
 

@@ -15,6 +15,34 @@ std::string_view ErrorNamespace(const std::string& type) {
   return "com.amazonaws.dynamodb.v20120810";
 }
 
+// True if the JSON text has a \uDC00..\uDFFF escape that does not directly follow a \uD800..\uDBFF
+// one. RapidJSON 1.1.0 rejects a lone high surrogate but decodes a lone low one into bytes that
+// are not UTF-8, which would be stored and echoed back in responses (found by fuzzing).
+bool HasLoneLowSurrogate(std::string_view json) {
+  auto hex4 = [&](size_t i) {
+    int v = 0;
+    for (size_t k = i; k < i + 4; ++k) {
+      char c = k < json.size() ? json[k] : 'x';
+      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    return v;
+  };
+  bool after_high = false;
+  for (size_t i = 0; i + 1 < json.size(); ++i) {
+    if (json[i] != '\\') {
+      after_high = false;
+      continue;
+    }
+    int unit = json[i + 1] == 'u' ? hex4(i + 2) : -1;
+    if (unit >= 0xDC00 && unit <= 0xDFFF && !after_high) return true;
+    after_high = unit >= 0xD800 && unit <= 0xDBFF;
+    i += unit >= 0 ? 5 : 1;  // skip the escape (an escaped backslash included)
+  }
+  return false;
+}
+
 }  // namespace
 
 Response ErrorResponse(const Status& status) {
@@ -50,13 +78,13 @@ Response Engine::Handle(std::string_view operation, std::string_view request_jso
 
   JsonDocument doc;
   doc.Parse<rapidjson::kParseValidateEncodingFlag>(request_json.data(), request_json.size());
-  if (doc.HasParseError() || !doc.IsObject())
+  if (doc.HasParseError() || !doc.IsObject() || HasLoneLowSurrogate(request_json))
     return ErrorResponse(Status::Serialization(""));
 
   rapidjson::StringBuffer buf;
   JsonWriter out(buf);
   out.StartObject();
-  OperationContext ctx{store_};
+  OperationContext ctx{store_, catalog_};
   Status s = op->run(ctx, doc, out);
   if (!s.ok()) return ErrorResponse(s);
   out.EndObject();

@@ -9,6 +9,7 @@
 
 #include "status.h"
 #include "store.h"
+#include "table_catalog.h"
 
 namespace dodb {
 
@@ -19,11 +20,12 @@ struct Response {
 
 class Engine {
  public:
-  explicit Engine(Store& store) : store_(store) {}
+  explicit Engine(Store& store) : store_(store), catalog_(store) {}
   Response Handle(std::string_view operation, std::string_view request_json);
 
  private:
   Store& store_;
+  Catalog catalog_;
 };
 
 // The wire form of an error: {"__type":"<namespace>#<type>","message":"..."}.

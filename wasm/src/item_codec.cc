@@ -16,13 +16,15 @@ void PutVarint(std::string* out, uint64_t v) {
   out->push_back(static_cast<char>(v));
 }
 
+// Accepts only PutVarint's own (shortest) form, so that a decoded item re-encodes to its bytes.
 bool GetVarint(std::string_view* in, uint64_t* v) {
   *v = 0;
   for (int shift = 0; shift < 64 && !in->empty(); shift += 7) {
     uint8_t b = static_cast<uint8_t>((*in)[0]);
     in->remove_prefix(1);
+    if (shift == 63 && b > 1) return false;  // more than 64 bits
     *v |= static_cast<uint64_t>(b & 0x7F) << shift;
-    if (!(b & 0x80)) return true;
+    if (!(b & 0x80)) return b != 0 || shift == 0;  // a final 0x00 after 0x80.. is overlong
   }
   return false;
 }
@@ -78,8 +80,11 @@ bool DecodeAttributes(std::string_view* in, int depth, AttributeMap* map) {
   uint64_t n;
   if (!GetVarint(in, &n) || n > in->size()) return false;
   map->resize(n);
-  for (Attribute& a : *map)
+  for (size_t i = 0; i < n; ++i) {
+    Attribute& a = (*map)[i];
     if (!GetBytes(in, &a.name) || !DecodeValue(in, depth, &a.value)) return false;
+    if (i > 0 && !((*map)[i - 1].name < a.name)) return false;  // sorted, unique (FindAttribute)
+  }
   return true;
 }
 
@@ -95,7 +100,7 @@ bool DecodeValue(std::string_view* in, int depth, AttributeValue* v) {
     case ValueType::N:
     case ValueType::B: return GetBytes(in, &v->scalar);
     case ValueType::BOOL:
-      if (in->empty()) return false;
+      if (in->empty() || static_cast<uint8_t>((*in)[0]) > 1) return false;
       v->boolean = (*in)[0] != 0;
       in->remove_prefix(1);
       return true;

@@ -15,6 +15,7 @@ namespace dodb {
 using JsonValue = rapidjson::Value;
 using JsonDocument = rapidjson::Document;
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+using SizeType = rapidjson::SizeType;
 
 inline std::string_view StringOf(const JsonValue& v) {
   return std::string_view(v.GetString(), v.GetStringLength());

@@ -10,7 +10,10 @@ void AppendEscaped(std::string_view bytes, std::string* out) {
     out->push_back(c);
     if (c == '\0') out->push_back('\xFF');
   }
+  // Two-byte terminator: with a bare 0x00 a following component starting with 0xFF read as an
+  // escaped zero (B hash "a" + range "\xFF" encoded like hash "a\0"), so keys could collide.
   out->push_back('\0');
+  out->push_back('\x01');
 }
 
 bool ReadEscaped(std::string_view* in, std::string* out) {
@@ -27,8 +30,11 @@ bool ReadEscaped(std::string_view* in, std::string* out) {
       ++i;
       continue;
     }
-    in->remove_prefix(i);
-    return true;
+    if (i < in->size() && (*in)[i] == '\x01') {
+      in->remove_prefix(i + 1);
+      return true;
+    }
+    return false;
   }
   return false;
 }
@@ -90,6 +96,11 @@ void AppendKeyValue(const AttributeValue& v, std::string* out) {
     AppendNumber(v.scalar, out);
   else
     AppendEscaped(v.scalar, out);
+}
+
+void AppendKeyPrefix(const AttributeValue& v, std::string* out) {
+  AppendEscaped(v.scalar, out);
+  out->resize(out->size() - 2);  // the terminator
 }
 
 bool ReadKeyValue(ValueType type, std::string_view* in, AttributeValue* out) {

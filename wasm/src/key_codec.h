@@ -2,7 +2,7 @@
 // key order is memcmp order of the encodings and a sort-key range is a byte range.
 //
 // Format (docs/FORMATS.md): every encoding is self-delimiting, so components concatenate.
-//   S, B: the bytes with 0x00 escaped as 0x00 0xFF, then a 0x00 terminator.
+//   S, B: the bytes with 0x00 escaped as 0x00 0xFF, then a 0x00 0x01 terminator.
 //   N:    0x01 negative | 0x02 zero | 0x03 positive; then, for non-zero values,
 //         one exponent byte (exponent + 129, exponent in -129..126) and base-100 mantissa bytes
 //         (pair value X as 2X+1, the last pair as 2X); for negatives the exponent and mantissa
@@ -19,6 +19,10 @@ namespace dodb {
 
 // Appends the encoding of v (which must be S, N or B) to *out.
 void AppendKeyValue(const AttributeValue& v, std::string* out);
+
+// Appends the encoding of an S or B value without its terminator: the encodings of exactly
+// the values that begin with v start with it (begins_with ranges).
+void AppendKeyPrefix(const AttributeValue& v, std::string* out);
 
 // Decodes one key value of the given type from the front of *in, advancing it.
 // Returns false on malformed input.

@@ -9,11 +9,13 @@
 #include "json.h"
 #include "status.h"
 #include "store.h"
+#include "table_catalog.h"
 
 namespace dodb {
 
 struct OperationContext {
   Store& store;
+  Catalog& catalog;
 };
 
 using OperationFn = Status (*)(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
@@ -35,7 +37,9 @@ const Operation* FindOperation(std::string_view name);
   X(PutItem)               \
   X(GetItem)               \
   X(DeleteItem)            \
-  X(UpdateItem)
+  X(UpdateItem)            \
+  X(Query)                 \
+  X(Scan)
 
 #define DODB_DECLARE_OPERATION(Name) \
   Status Name(OperationContext& ctx, const JsonValue& request, JsonWriter& out);

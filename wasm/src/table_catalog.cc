@@ -161,14 +161,24 @@ void WriteIndexDescription(JsonWriter& w, const TableInfo& t, const IndexInfo& i
 
 }  // namespace
 
-bool LoadTable(Store& store, std::string_view name, TableInfo* table) {
+bool Catalog::Load(std::string_view name, TableInfo* table) {
+  auto it = cache_.find(name);
+  if (it != cache_.end()) {
+    *table = it->second;
+    return true;
+  }
   std::string json;
-  if (!store.Get(CatalogKey(name), &json)) return false;
-  return DecodeTable(json, table);
+  if (!store_.Get(CatalogKey(name), &json) || !DecodeTable(json, table)) return false;
+  cache_.emplace(std::string(name), *table);
+  return true;
 }
 
-void SaveTable(Store& store, const TableInfo& table) { store.Put(CatalogKey(table.name), EncodeTable(table)); }
+void Catalog::Save(const TableInfo& table) {
+  store_.Put(CatalogKey(table.name), EncodeTable(table));
+  cache_.insert_or_assign(table.name, table);
+}
 
+namespace {
 void DeleteRange(Store& store, std::string start) {
   const std::string end = PrefixEnd(start);
   for (;;) {
@@ -179,10 +189,13 @@ void DeleteRange(Store& store, std::string start) {
   }
 }
 
-void DropTable(Store& store, const TableInfo& table) {
-  DeleteRange(store, ItemPrefix(table.id));
-  for (const IndexInfo& i : table.indexes) DeleteRange(store, IndexPrefix(i.id));
-  store.Delete(CatalogKey(table.name));
+}  // namespace
+
+void Catalog::Drop(const TableInfo& table) {
+  DeleteRange(store_, ItemPrefix(table.id));
+  for (const IndexInfo& i : table.indexes) DeleteRange(store_, IndexPrefix(i.id));
+  store_.Delete(CatalogKey(table.name));
+  cache_.erase(table.name);
 }
 
 const IndexInfo* TableInfo::FindIndex(std::string_view index_name) const {
@@ -197,21 +210,24 @@ const KeyAttribute* TableInfo::FindDefinition(std::string_view attribute) const 
   return nullptr;
 }
 
-std::vector<std::string> ListTableNames(Store& store, std::string_view after, int limit) {
+std::vector<std::string> Catalog::ListNames(std::string_view after, int limit) {
   std::string start = CatalogKey(after);
   if (!after.empty()) start.push_back('\0');  // strictly after
   std::vector<std::string> names;
-  for (const KeyValue& kv : store.Scan(start, std::string(1, kCatalogPrefix + 1), false, limit))
+  for (const KeyValue& kv : store_.Scan(start, std::string(1, kCatalogPrefix + 1), false, limit))
     names.push_back(kv.key.substr(1));
   return names;
 }
 
-uint32_t AllocateTableId(Store& store) {
+uint32_t Catalog::AllocateId() {
   const std::string key = MetaKey("next_table_id");
   std::string text;
   uint32_t id = 1;
-  if (store.Get(key, &text)) id = static_cast<uint32_t>(std::stoul(text));
-  store.Put(key, std::to_string(id + 1));
+  if (store_.Get(key, &text)) {
+    id = 0;
+    for (char c : text) id = id * 10 + static_cast<uint32_t>(c - '0');
+  }
+  store_.Put(key, std::to_string(id + 1));
   return id;
 }
 

@@ -4,6 +4,7 @@
 #define DODB_TABLE_CATALOG_H_
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,14 +58,25 @@ struct TableInfo {
   const KeyAttribute* FindDefinition(std::string_view attribute) const;
 };
 
-// Reads a table definition; false if no such table.
-bool LoadTable(Store& store, std::string_view name, TableInfo* table);
-void SaveTable(Store& store, const TableInfo& table);
-void DropTable(Store& store, const TableInfo& table);  // the definition and every item
-// Table names in byte order, strictly after `after`, at most limit of them.
-std::vector<std::string> ListTableNames(Store& store, std::string_view after, int limit);
-// A fresh internal table id (never reused).
-uint32_t AllocateTableId(Store& store);
+// The catalog of tables over a store, with an in-memory cache of decoded definitions.
+// The cache is only valid while every catalog write goes through this object and every failed
+// request discards the engine (the JS host re-instantiates the module after any exception).
+class Catalog {
+ public:
+  explicit Catalog(Store& store) : store_(store) {}
+  // Reads a table definition; false if no such table.
+  bool Load(std::string_view name, TableInfo* table);
+  void Save(const TableInfo& table);
+  void Drop(const TableInfo& table);  // the definition, every item and every index entry
+  // Table names in byte order, strictly after `after`, at most limit of them.
+  std::vector<std::string> ListNames(std::string_view after, int limit);
+  // A fresh internal id for a table or index (never reused).
+  uint32_t AllocateId();
+
+ private:
+  Store& store_;
+  std::map<std::string, TableInfo, std::less<>> cache_;
+};
 
 // Writes DynamoDB's TableDescription object for table, with the given TableStatus.
 void WriteTableDescription(JsonWriter& w, const TableInfo& table, std::string_view status);

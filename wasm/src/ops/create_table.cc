@@ -1,8 +1,11 @@
-// CreateTable: HASH or HASH+RANGE tables with S/N/B keys, PROVISIONED or PAY_PER_REQUEST.
-// The table is ACTIVE at once. Secondary indexes and streams come in later issues and are
-// refused with a ValidationException until then.
+// CreateTable: HASH or HASH+RANGE tables with S/N/B keys, PROVISIONED or PAY_PER_REQUEST,
+// with up to 5 local and 20 global secondary indexes (GSI keys of up to 4 HASH + 4 RANGE
+// attributes). The table and its indexes are ACTIVE at once (there is nothing to backfill).
+// Streams come in a later issue and are refused with a ValidationException until then.
+#include <algorithm>
 #include <cstdint>
 
+#include "index_schema.h"
 #include "operation.h"
 #include "request_fields.h"
 #include "table_catalog.h"
@@ -13,14 +16,6 @@ namespace {
 constexpr Field kAttributeDefinitionMembers[] = {
     RequiredField("AttributeName", Kind::String),
     [] { Field f = RequiredField("AttributeType", Kind::String); f.enum_values = "[B, N, S]"; return f; }(),
-};
-constexpr Field kKeySchemaMembers[] = {
-    RequiredField("AttributeName", Kind::String),
-    [] { Field f = RequiredField("KeyType", Kind::String); f.enum_values = "[HASH, RANGE]"; return f; }(),
-};
-constexpr Field kThroughputMembers[] = {
-    [] { Field f = RequiredField("ReadCapacityUnits", Kind::Long); f.min_value = 1; return f; }(),
-    [] { Field f = RequiredField("WriteCapacityUnits", Kind::Long); f.min_value = 1; return f; }(),
 };
 constexpr Field kStreamMembers[] = {
     RequiredField("StreamEnabled", Kind::Boolean),
@@ -36,7 +31,7 @@ constexpr Field kTagMembers[] = {
     [] { Field f = RequiredField("Value", Kind::String); f.max_length = 256; return f; }(),
 };
 
-constexpr Field kFields[] = {
+const Field kFields[] = {
     StructField("AttributeDefinitions", Kind::StructList, kAttributeDefinitionMembers, "AttributeDefinition", true),
     kTableNameField,
     [] {
@@ -45,6 +40,8 @@ constexpr Field kFields[] = {
       f.max_length = 2;
       return f;
     }(),
+    kLocalSecondaryIndexesField,
+    kGlobalSecondaryIndexesField,
     EnumField("BillingMode", "[PROVISIONED, PAY_PER_REQUEST]"),
     StructField("ProvisionedThroughput", Kind::Struct, kThroughputMembers, "ProvisionedThroughput"),
     StructField("StreamSpecification", Kind::Struct, kStreamMembers, "StreamSpecification"),
@@ -55,17 +52,6 @@ constexpr Field kFields[] = {
 };
 
 constexpr int64_t kMaxCapacityUnits = 1000000000000;
-
-std::string NameList(const JsonValue& list) {
-  std::string s = "[";
-  bool first = true;
-  for (const JsonValue& e : list.GetArray()) {
-    if (!first) s += ", ";
-    first = false;
-    s += StringOf(e["AttributeName"]);
-  }
-  return s + "]";
-}
 
 ValueType ParseScalarType(std::string_view t) {
   return t == "N" ? ValueType::N : t == "B" ? ValueType::B : ValueType::S;
@@ -113,19 +99,76 @@ Status CheckKeySchema(const JsonValue& request, TableInfo* table) {
     if (!definition(StringOf(k["AttributeName"])))
       return Status::Validation(
           "One or more parameter values were invalid: Some index key attributes are not defined in "
-          "AttributeDefinitions. Keys: " + NameList(schema) + ", AttributeDefinitions: " + NameList(defs));
+          "AttributeDefinitions. Keys: " + AttributeNameList(schema) + ", AttributeDefinitions: " + AttributeNameList(defs));
   if (schema.Size() == 2 && StringOf(schema[0]["AttributeName"]) == StringOf(schema[1]["AttributeName"]))
     return Status::Validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
   if (StringOf(schema[0]["KeyType"]) != "HASH")
     return Status::Validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
   if (schema.Size() == 2 && StringOf(schema[1]["KeyType"]) != "RANGE")
     return Status::Validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
-  if (schema.Size() != defs.Size())
+  table->hash_key = *definition(StringOf(schema[0]["AttributeName"]));
+  if (schema.Size() == 2) table->range_key = *definition(StringOf(schema[1]["AttributeName"]));
+  return Status::OK();
+}
+
+// Every attribute definition must be a key of the table or of an index.
+Status CheckDefinitionsUsed(const JsonValue& request, const TableInfo& table, const std::vector<IndexInfo>& indexes) {
+  std::vector<std::string> used = {table.hash_key.name};
+  if (table.range_key) used.push_back(table.range_key->name);
+  for (const IndexInfo& i : indexes)
+    for (const auto* keys : {&i.hash_keys, &i.range_keys})
+      for (const KeyAttribute& k : *keys)
+        if (std::find(used.begin(), used.end(), k.name) == used.end()) used.push_back(k.name);
+  bool all_used = true;
+  for (const KeyAttribute& a : table.attribute_definitions)
+    all_used = all_used && std::find(used.begin(), used.end(), a.name) != used.end();
+  if (all_used) return Status::OK();
+  if (indexes.empty())
     return Status::Validation(
         "One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match "
         "number of attributes defined in AttributeDefinitions");
-  table->hash_key = *definition(StringOf(schema[0]["AttributeName"]));
-  if (schema.Size() == 2) table->range_key = *definition(StringOf(schema[1]["AttributeName"]));
+  std::string keys = "[";
+  for (size_t i = 0; i < used.size(); ++i) keys += (i ? ", " : "") + used[i];
+  return Status::Validation("One or more parameter values were invalid: Some AttributeDefinitions are not used. "
+                            "AttributeDefinitions: " + AttributeNameList(request["AttributeDefinitions"]) +
+                            ", keys used: " + keys + "]");
+}
+
+Status ParseIndexes(const JsonValue& request, const TableInfo& table, std::vector<IndexInfo>* indexes) {
+  const JsonValue* lsis = Member(request, "LocalSecondaryIndexes");
+  const JsonValue* gsis = Member(request, "GlobalSecondaryIndexes");
+  if (lsis && lsis->Empty())
+    return Status::Validation("One or more parameter values were invalid: List of LocalSecondaryIndexes is empty");
+  if (lsis && !table.range_key)
+    return Status::Validation(
+        "One or more parameter values were invalid: Table KeySchema does not have a range key, which is required "
+        "when specifying a LocalSecondaryIndex");
+  if (gsis && gsis->Empty())
+    return Status::Validation("One or more parameter values were invalid: List of GlobalSecondaryIndexes is empty");
+  std::vector<const JsonValue*> specs;
+  for (const JsonValue* list : {lsis, gsis}) {
+    if (!list) continue;
+    for (const JsonValue& spec : list->GetArray()) {
+      IndexInfo index;
+      DODB_RETURN_IF_ERROR(ParseIndexKeySchema(spec, list == gsis, table, &index));
+      indexes->push_back(std::move(index));
+      specs.push_back(&spec);
+    }
+  }
+  DODB_RETURN_IF_ERROR(CheckDefinitionsUsed(request, table, *indexes));
+  for (size_t i = 0; i < indexes->size(); ++i) {
+    IndexInfo& index = (*indexes)[i];
+    DODB_RETURN_IF_ERROR(ParseIndexProjectionAndThroughput(*specs[i], index.global, table, &index));
+    for (size_t j = 0; j < i; ++j)
+      if ((*indexes)[j].name == index.name)
+        return Status::Validation("One or more parameter values were invalid: Duplicate index name: " + index.name);
+  }
+  if (lsis && lsis->Size() > kMaxLocalIndexes)
+    return Status::Validation(
+        "One or more parameter values were invalid: Number of LocalSecondaryIndexes exceeds per-table limit of 5");
+  if (gsis && gsis->Size() > kMaxGlobalIndexes)
+    return Status::Validation(
+        "One or more parameter values were invalid: GlobalSecondaryIndex count exceeds the per-table limit of 20");
   return Status::OK();
 }
 
@@ -157,9 +200,7 @@ Status CreateTable(OperationContext& ctx, const JsonValue& request, JsonWriter& 
   ConstraintErrors errors;
   CheckConstraints(request, kFields, std::size(kFields), "", &errors);
   DODB_RETURN_IF_ERROR(errors.ToStatus());
-  DODB_RETURN_IF_ERROR(RejectUnsupported(
-      request, {"GlobalSecondaryIndexes", "LocalSecondaryIndexes", "OnDemandThroughput", "WarmThroughput",
-                "ResourcePolicy"}));
+  DODB_RETURN_IF_ERROR(RejectUnsupported(request, {"OnDemandThroughput", "WarmThroughput", "ResourcePolicy"}));
   const JsonValue* stream = Member(request, "StreamSpecification");
   if (stream && (*stream)["StreamEnabled"].GetBool())
     return Status::Validation("StreamSpecification with StreamEnabled is not supported by do-dynamodb yet");
@@ -168,17 +209,21 @@ Status CreateTable(OperationContext& ctx, const JsonValue& request, JsonWriter& 
   table.name.assign(StringOf(request["TableName"]));
   DODB_RETURN_IF_ERROR(CheckBilling(request, &table));
   DODB_RETURN_IF_ERROR(CheckKeySchema(request, &table));
+  std::vector<IndexInfo> indexes;
+  DODB_RETURN_IF_ERROR(ParseIndexes(request, table, &indexes));
   table.table_class.assign(StringOr(request, "TableClass", ""));
   if (const JsonValue* p = Member(request, "DeletionProtectionEnabled")) table.deletion_protection = p->GetBool();
 
   TableInfo existing;
-  if (LoadTable(ctx.store, table.name, &existing))
+  if (ctx.catalog.Load(table.name, &existing))
     return Status::ResourceInUse("Table already exists: " + table.name);
   double now_ms = ctx.store.NowMs();
   table.creation_time = now_ms / 1000;
-  table.id = AllocateTableId(ctx.store);
+  table.id = ctx.catalog.AllocateId();
+  for (IndexInfo& index : indexes) index.id = ctx.catalog.AllocateId();
+  table.indexes = std::move(indexes);
   table.table_id = MakeTableId(table.id, now_ms, table.name);
-  SaveTable(ctx.store, table);
+  ctx.catalog.Save(table);
 
   WriteKey(out, "TableDescription");
   WriteTableDescription(out, table, "ACTIVE");

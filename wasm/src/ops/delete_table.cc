@@ -10,13 +10,13 @@ Status DeleteTable(OperationContext& ctx, const JsonValue& request, JsonWriter& 
   std::string name;
   DODB_RETURN_IF_ERROR(CheckRequiredTableName(request, &name));
   TableInfo table;
-  if (!LoadTable(ctx.store, name, &table))
+  if (!ctx.catalog.Load(name, &table))
     return Status::ResourceNotFound("Requested resource not found: Table: " + name + " not found");
   if (table.deletion_protection)
     return Status::Validation(
         "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection "
         "first.");
-  DropTable(ctx.store, table);
+  ctx.catalog.Drop(table);
   WriteKey(out, "TableDescription");
   WriteTableDescription(out, table, "DELETING");
   return Status::OK();

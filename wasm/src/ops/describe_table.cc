@@ -9,7 +9,7 @@ Status DescribeTable(OperationContext& ctx, const JsonValue& request, JsonWriter
   std::string name;
   DODB_RETURN_IF_ERROR(CheckRequiredTableName(request, &name));
   TableInfo table;
-  if (!LoadTable(ctx.store, name, &table))
+  if (!ctx.catalog.Load(name, &table))
     return Status::ResourceNotFound("Requested resource not found: Table: " + name + " not found");
   WriteKey(out, "Table");
   WriteTableDescription(out, table, "ACTIVE");

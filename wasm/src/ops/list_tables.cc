@@ -29,7 +29,7 @@ Status ListTables(OperationContext& ctx, const JsonValue& request, JsonWriter& o
   DODB_RETURN_IF_ERROR(ValidateRequest(request, kFields));
   const JsonValue* limit_json = Member(request, "Limit");
   int limit = limit_json ? static_cast<int>(limit_json->GetDouble()) : 100;
-  std::vector<std::string> names = ListTableNames(ctx.store, StringOr(request, "ExclusiveStartTableName", ""), limit + 1);
+  std::vector<std::string> names = ctx.catalog.ListNames(StringOr(request, "ExclusiveStartTableName", ""), limit + 1);
   bool more = static_cast<int>(names.size()) > limit;
   if (more) names.resize(limit);
   WriteKey(out, "TableNames");

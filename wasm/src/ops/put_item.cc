@@ -51,7 +51,7 @@ Status PutItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out)
   DODB_RETURN_IF_ERROR(expressions.CheckAllUsed());
 
   TableInfo table;
-  if (!LoadTable(ctx.store, StringOf(request["TableName"]), &table))
+  if (!ctx.catalog.Load(StringOf(request["TableName"]), &table))
     return Status::ResourceNotFound("Requested resource not found");
   DODB_RETURN_IF_ERROR(CheckItemKey(table, item));
   DODB_RETURN_IF_ERROR(CheckIndexKeys(table, item, false));

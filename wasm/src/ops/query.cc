@@ -1,0 +1,128 @@
+// Query: the items of one partition (of the table or a secondary index) in sort-key order,
+// selected by a key condition (KeyConditionExpression, or legacy KeyConditions) that becomes a
+// single store range, then filtered, projected and paged by read_page.h.
+#include "key_codec.h"
+#include "key_condition.h"
+#include "keyspace.h"
+#include "operation.h"
+#include "read_common.h"
+#include "request_fields.h"
+#include "table_catalog.h"
+#include "write_condition.h"
+
+namespace dodb::ops {
+namespace {
+
+const Field kFields[] = {
+    kTableNameField,
+    [] { Field f{"IndexName", Kind::String}; f.name_pattern = true; f.min_length = 3; f.max_length = 255; return f; }(),
+    EnumField("Select", "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]"),
+    kReturnConsumedCapacityField,
+    kConditionalOperatorField,
+    [] { Field f{"AttributesToGet", Kind::StringList}; f.min_length = 1; f.max_length = 255; return f; }(),
+    [] { Field f{"Limit", Kind::Integer}; f.min_value = 1; return f; }(),
+    StructField("KeyConditions", Kind::StructMap, kConditionMapMembers, "Condition"),
+    StructField("QueryFilter", Kind::StructMap, kConditionMapMembers, "Condition"),
+    Field{"ExclusiveStartKey", Kind::AttributeMap},
+    Field{"ConsistentRead", Kind::Boolean},
+    Field{"ScanIndexForward", Kind::Boolean},
+    Field{"KeyConditionExpression", Kind::String},
+    Field{"FilterExpression", Kind::String},
+    Field{"ProjectionExpression", Kind::String},
+    Field{"ExpressionAttributeNames", Kind::StringMap},
+    Field{"ExpressionAttributeValues", Kind::AttributeMap},
+};
+
+// A Query filter may not name the queried key attributes (dynalite test/query.js:1806).
+Status CheckFilterAvoidsKeys(const Condition& c, const KeySchemaView& schema, bool legacy) {
+  for (const Condition& child : c.children) DODB_RETURN_IF_ERROR(CheckFilterAvoidsKeys(child, schema, legacy));
+  for (const Operand& op : c.operands) {
+    const Operand* o = op.kind == Operand::Kind::kSize ? &op.args[0] : &op;
+    if (o->kind != Operand::Kind::kPath) continue;
+    const std::string& name = o->path.elements[0].name;
+    for (const auto* keys : {&schema.hash_keys, &schema.range_keys})
+      for (const KeyAttribute& k : *keys)
+        if (k.name == name)
+          return Status::Validation(std::string(legacy ? "QueryFilter" : "Filter Expression") +
+                                    " can only contain non-primary key attributes: Primary key attribute: " + name);
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status Query(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  DODB_RETURN_IF_ERROR(ValidateRequest(request, kFields));
+  DODB_RETURN_IF_ERROR(CheckNoMixedParameters(request, {"AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions"},
+                                              {"ProjectionExpression", "FilterExpression", "KeyConditionExpression"}));
+  DODB_RETURN_IF_ERROR(CheckPlaceholdersHaveExpressions(
+      request, {"ProjectionExpression", "FilterExpression", "KeyConditionExpression"},
+      {"FilterExpression", "KeyConditionExpression"}));
+  ReadParameters params;
+  params.is_query = true;
+  DODB_RETURN_IF_ERROR(ReadRequestChecks(request, "QueryFilter", &params));
+  const JsonValue* key_expression = Member(request, "KeyConditionExpression");
+  const JsonValue* key_conditions = Member(request, "KeyConditions");
+  if (!key_expression && !key_conditions)
+    return Status::Validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+  ExpressionContext expressions;
+  DODB_RETURN_IF_ERROR(expressions.Init(request));
+  std::vector<KeyPredicate> predicates;
+  if (key_expression) {
+    Condition c;
+    DODB_RETURN_IF_ERROR(expressions.PrepareCondition("KeyConditionExpression", StringOf(*key_expression), &c));
+    DODB_RETURN_IF_ERROR(PrepareReadExpressions(request, &expressions, &params));
+    DODB_RETURN_IF_ERROR(expressions.CheckAllUsed());
+    DODB_RETURN_IF_ERROR(KeyPredicatesFromExpression(c, &predicates));
+  } else {
+    DODB_RETURN_IF_ERROR(PrepareReadExpressions(request, &expressions, &params));
+    DODB_RETURN_IF_ERROR(expressions.CheckAllUsed());
+    DODB_RETURN_IF_ERROR(KeyPredicatesFromLegacy(*key_conditions, &predicates));
+  }
+
+  TableInfo table;
+  if (!ctx.catalog.Load(StringOf(request["TableName"]), &table))
+    return Status::ResourceNotFound("Requested resource not found");
+  ReadRequest read;
+  bool legacy_filter = Member(request, "QueryFilter") != nullptr;
+  std::optional<AttributeMap> esk = std::move(params.exclusive_start_key);
+  DODB_RETURN_IF_ERROR(ResolveReadTarget(request, table, &params, &read));
+  KeySchemaView schema;
+  std::string prefix;
+  if (read.index) {
+    schema.hash_keys = read.index->hash_keys;
+    schema.range_keys = read.index->range_keys;
+    prefix = IndexPrefix(read.index->id);
+  } else {
+    schema.hash_keys = {table.hash_key};
+    if (table.range_key) schema.range_keys = {*table.range_key};
+    prefix = ItemPrefix(table.id);
+  }
+  std::string partition;
+  DODB_RETURN_IF_ERROR(KeyRangeFor(predicates, schema, prefix, &read.start, &read.end, &partition));
+  if (read.filter) DODB_RETURN_IF_ERROR(CheckFilterAvoidsKeys(*read.filter, schema, legacy_filter));
+  const JsonValue* forward = Member(request, "ScanIndexForward");
+  read.reverse = forward && !forward->GetBool();
+  if (const JsonValue* limit = Member(request, "Limit")) read.limit = static_cast<int64_t>(limit->GetDouble());
+  if (esk) {
+    std::string start_key;
+    DODB_RETURN_IF_ERROR(ExclusiveStartStorageKey(table, read.index, *esk, false, &start_key));
+    std::string esk_partition;
+    for (const KeyAttribute& k : schema.hash_keys) AppendKeyValue(*FindAttribute(*esk, k.name), &esk_partition);
+    if (esk_partition != partition)
+      return Status::Validation("The provided starting key is outside query boundaries based on provided conditions");
+    for (const KeyPredicate& p : predicates)
+      for (const KeyAttribute& k : schema.range_keys)
+        if (k.name == p.attribute && !KeyPredicateHolds(p, *FindAttribute(*esk, k.name)))
+          return Status::Validation("The provided starting key does not match the range key predicate");
+    if (read.reverse) {
+      if (start_key < read.end) read.end = start_key;
+    } else {
+      start_key.push_back('\0');
+      if (start_key > read.start) read.start = start_key;
+    }
+  }
+  return ReadPage(ctx.store, read, out);
+}
+
+}  // namespace dodb::ops

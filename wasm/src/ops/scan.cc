@@ -1,0 +1,96 @@
+// Scan: every item of a table or secondary index, or one segment of a parallel scan (segments
+// split the partition-key hash space, read_page.h), filtered, projected and paged by read_page.h.
+#include "key_codec.h"
+#include "keyspace.h"
+#include "operation.h"
+#include "read_common.h"
+#include "request_fields.h"
+#include "table_catalog.h"
+#include "write_condition.h"
+
+namespace dodb::ops {
+namespace {
+
+constexpr int64_t kMaxTotalSegments = 1000000;
+
+const Field kFields[] = {
+    [] { Field f{"AttributesToGet", Kind::StringList}; f.min_length = 1; f.max_length = 255; return f; }(),
+    kReturnConsumedCapacityField,
+    [] { Field f{"Limit", Kind::Integer}; f.min_value = 1; return f; }(),
+    [] { Field f{"TotalSegments", Kind::Integer}; f.min_value = 1; f.max_value = kMaxTotalSegments; return f; }(),
+    EnumField("Select", "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]"),
+    kTableNameField,
+    [] { Field f{"Segment", Kind::Integer}; f.min_value = 0; f.max_value = kMaxTotalSegments - 1; return f; }(),
+    kConditionalOperatorField,
+    [] { Field f{"IndexName", Kind::String}; f.name_pattern = true; f.min_length = 3; f.max_length = 255; return f; }(),
+    StructField("ScanFilter", Kind::StructMap, kConditionMapMembers, "Condition"),
+    Field{"ExclusiveStartKey", Kind::AttributeMap},
+    Field{"ConsistentRead", Kind::Boolean},
+    Field{"FilterExpression", Kind::String},
+    Field{"ProjectionExpression", Kind::String},
+    Field{"ExpressionAttributeNames", Kind::StringMap},
+    Field{"ExpressionAttributeValues", Kind::AttributeMap},
+};
+
+}  // namespace
+
+Status Scan(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  DODB_RETURN_IF_ERROR(ValidateRequest(request, kFields));
+  const JsonValue* segment = Member(request, "Segment");
+  const JsonValue* total = Member(request, "TotalSegments");
+  if (segment && !total)
+    return Status::Validation(
+        "The TotalSegments parameter is required but was not present in the request when Segment parameter is present");
+  if (total && !segment)
+    return Status::Validation(
+        "The Segment parameter is required but was not present in the request when parameter TotalSegments is present");
+  if (segment && segment->GetInt64() >= total->GetInt64())
+    return Status::Validation("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: " +
+                              std::to_string(segment->GetInt64()) + " is not less than TotalSegments: " +
+                              std::to_string(total->GetInt64()));
+  DODB_RETURN_IF_ERROR(CheckNoMixedParameters(request, {"AttributesToGet", "ScanFilter", "ConditionalOperator"},
+                                              {"ProjectionExpression", "FilterExpression"}));
+  DODB_RETURN_IF_ERROR(CheckPlaceholdersHaveExpressions(request, {"ProjectionExpression", "FilterExpression"},
+                                                        {"FilterExpression"}));
+  ReadParameters params;
+  DODB_RETURN_IF_ERROR(ReadRequestChecks(request, "ScanFilter", &params));
+  ExpressionContext expressions;
+  DODB_RETURN_IF_ERROR(expressions.Init(request));
+  DODB_RETURN_IF_ERROR(PrepareReadExpressions(request, &expressions, &params));
+  DODB_RETURN_IF_ERROR(expressions.CheckAllUsed());
+
+  TableInfo table;
+  if (!ctx.catalog.Load(StringOf(request["TableName"]), &table))
+    return Status::ResourceNotFound("Requested resource not found");
+  ReadRequest read;
+  std::optional<AttributeMap> esk = std::move(params.exclusive_start_key);
+  DODB_RETURN_IF_ERROR(ResolveReadTarget(request, table, &params, &read));
+  read.start = read.index ? IndexPrefix(read.index->id) : ItemPrefix(table.id);
+  read.end = PrefixEnd(read.start);
+  if (segment) {
+    read.segment = static_cast<uint32_t>(segment->GetInt64());
+    read.total_segments = static_cast<uint32_t>(total->GetInt64());
+  }
+  if (const JsonValue* limit = Member(request, "Limit")) read.limit = static_cast<int64_t>(limit->GetDouble());
+  if (esk) {
+    std::string start_key;
+    DODB_RETURN_IF_ERROR(ExclusiveStartStorageKey(table, read.index, *esk, true, &start_key));
+    if (read.total_segments) {
+      std::string partition;
+      if (read.index) {
+        for (const KeyAttribute& k : read.index->hash_keys) AppendKeyValue(*FindAttribute(*esk, k.name), &partition);
+      } else {
+        AppendKeyValue(*FindAttribute(*esk, table.hash_key.name), &partition);
+      }
+      if (SegmentOf(partition, read.total_segments) != read.segment)
+        return Status::Validation(
+            "The provided starting key is invalid: Invalid ExclusiveStartKey. Please use ExclusiveStartKey with correct "
+            "Segment. TotalSegments: " + std::to_string(read.total_segments) + " Segment: " + std::to_string(read.segment));
+    }
+    start_key.push_back('\0');
+    if (start_key > read.start) read.start = start_key;
+  }
+  return ReadPage(ctx.store, read, out);
+}
+
+}  // namespace dodb::ops

@@ -1,0 +1,152 @@
+#include "read_page.h"
+
+#include "capacity.h"
+#include "condition_eval.h"
+#include "item_codec.h"
+#include "item_key.h"
+#include "key_codec.h"
+#include "projection.h"
+#include "secondary_index.h"
+
+namespace dodb {
+namespace {
+
+constexpr size_t kPageBytes = 1024 * 1024;
+constexpr int kBatch = 128;  // entries fetched from the host per kv_scan call
+
+// The key attributes that identify a read position: the table key, plus the index key.
+std::vector<KeyAttribute> PositionAttributes(const TableInfo& table, const IndexInfo* index) {
+  std::vector<KeyAttribute> attrs;
+  if (index) {
+    attrs.insert(attrs.end(), index->hash_keys.begin(), index->hash_keys.end());
+    attrs.insert(attrs.end(), index->range_keys.begin(), index->range_keys.end());
+  }
+  auto add = [&](const KeyAttribute& k) {
+    for (const KeyAttribute& a : attrs)
+      if (a.name == k.name) return;
+    attrs.push_back(k);
+  };
+  add(table.hash_key);
+  if (table.range_key) add(*table.range_key);
+  return attrs;
+}
+
+std::string PartitionBytes(const TableInfo& table, const IndexInfo* index, const AttributeMap& item) {
+  std::string bytes;
+  if (index) {
+    for (const KeyAttribute& k : index->hash_keys) AppendKeyValue(*FindAttribute(item, k.name), &bytes);
+  } else {
+    AppendKeyValue(*FindAttribute(item, table.hash_key.name), &bytes);
+  }
+  return bytes;
+}
+
+}  // namespace
+
+uint32_t SegmentOf(std::string_view encoded_partition_key, uint32_t total_segments) {
+  uint32_t h = 2166136261u;  // FNV-1a
+  for (char c : encoded_partition_key) h = (h ^ static_cast<uint8_t>(c)) * 16777619u;
+  return static_cast<uint32_t>((static_cast<uint64_t>(h) * total_segments) >> 32);
+}
+
+Status ExclusiveStartStorageKey(const TableInfo& table, const IndexInfo* index, const AttributeMap& key,
+                                bool for_scan, std::string* storage_key) {
+  const Status mismatch = Status::Validation("The provided key element does not match the schema");
+  const Status invalid = Status::Validation("The provided starting key is invalid");
+  const Status invalid_table_key =
+      Status::Validation("The provided starting key is invalid: The provided key element does not match the schema");
+  std::vector<KeyAttribute> attrs = PositionAttributes(table, index);
+  bool shape_ok = key.size() == attrs.size();
+  for (const KeyAttribute& a : attrs) shape_ok = shape_ok && FindAttribute(key, a.name);
+  if (!shape_ok) return index || !for_scan ? invalid : invalid_table_key;
+  for (const KeyAttribute& a : attrs) {
+    const AttributeValue* v = FindAttribute(key, a.name);
+    if (v->type == a.type) continue;
+    bool index_key = false;
+    if (index)
+      for (const auto* keys : {&index->hash_keys, &index->range_keys})
+        for (const KeyAttribute& k : *keys) index_key = index_key || k.name == a.name;
+    if (index && !index_key) return invalid_table_key;
+    return index || !for_scan ? mismatch : invalid_table_key;
+  }
+  if (index) {
+    *storage_key = *IndexEntryKey(table, *index, key);
+  } else {
+    *storage_key = ItemStorageKey(table, key);
+  }
+  return Status::OK();
+}
+
+Status ReadPage(Store& store, const ReadRequest& r, JsonWriter& out) {
+  const TableInfo& table = *r.table;
+  std::vector<KeyAttribute> position = PositionAttributes(table, r.index);
+  std::string start = r.start, end = r.end;
+  int64_t scanned = 0, count = 0;
+  size_t bytes_read = 0;
+  std::optional<AttributeMap> last_scanned;
+  bool more = false;
+
+  if (!r.count_only) {
+    WriteKey(out, "Items");
+    out.StartArray();
+  }
+  for (bool done = false; !done;) {
+    std::vector<KeyValue> batch = store.Scan(start, end, r.reverse, kBatch);
+    for (const KeyValue& kv : batch) {
+      AttributeMap item;
+      if (!DecodeItem(kv.value, &item)) return Status::Internal("stored item is corrupt");
+      if (r.total_segments && SegmentOf(PartitionBytes(table, r.index, item), r.total_segments) != r.segment) continue;
+      ++scanned;
+      bytes_read += ItemSize(item);
+      if (r.fetch_table_item) {
+        std::string bytes;
+        AttributeMap full;
+        if (store.Get(ItemStorageKey(table, item), &bytes) && DecodeItem(bytes, &full)) item = std::move(full);
+      }
+      if (!r.filter || EvaluateCondition(*r.filter, item)) {
+        ++count;
+        if (!r.count_only) {
+          if (r.projection) {
+            std::vector<const Path*> paths;
+            for (const Path& p : *r.projection) paths.push_back(&p);
+            WriteAttributeMap(out, Project(item, paths));
+          } else {
+            WriteAttributeMap(out, item);
+          }
+        }
+      }
+      last_scanned = std::move(item);
+      if ((r.limit && scanned >= r.limit) || bytes_read >= kPageBytes) {
+        done = true;
+        more = true;
+        break;
+      }
+    }
+    if (static_cast<int>(batch.size()) < kBatch) done = true;
+    if (!done) {
+      if (r.reverse)
+        end = batch.back().key;
+      else
+        start = batch.back().key + '\0';
+    }
+  }
+  if (!r.count_only) out.EndArray();
+  WriteKey(out, "Count");
+  out.Int64(count);
+  WriteKey(out, "ScannedCount");
+  out.Int64(scanned);
+  if (more && last_scanned) {
+    WriteKey(out, "LastEvaluatedKey");
+    out.StartObject();
+    for (const KeyAttribute& a : position) {
+      WriteKey(out, a.name);
+      WriteAttributeValue(out, *FindAttribute(*last_scanned, a.name));
+    }
+    out.EndObject();
+  }
+  WriteConsumedCapacity(out, r.return_consumed_capacity, table.name, ReadUnits(bytes_read, r.consistent),
+                        r.index ? r.index->name : "", r.index && r.index->global);
+  return Status::OK();
+}
+
+}  // namespace dodb

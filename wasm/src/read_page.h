@@ -1,0 +1,50 @@
+// read_page.h: the page loop Query and Scan share. Streams one store range in bounded batches
+// (memory stays flat however large the table), counting items read against Limit and the 1 MB
+// page size (both measured before the filter, as DynamoDB does), applying the filter,
+// projection and Select, and writing Items / Count / ScannedCount / LastEvaluatedKey /
+// ConsumedCapacity.
+#ifndef DODB_READ_PAGE_H_
+#define DODB_READ_PAGE_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "attribute_value.h"
+#include "expression_ast.h"
+#include "json.h"
+#include "status.h"
+#include "store.h"
+#include "table_catalog.h"
+
+namespace dodb {
+
+struct ReadRequest {
+  const TableInfo* table = nullptr;
+  const IndexInfo* index = nullptr;  // nullptr: the table itself
+  std::string start, end;            // store range [start, end)
+  bool reverse = false;
+  int64_t limit = 0;                 // 0: no limit
+  std::optional<Condition> filter;
+  std::optional<std::vector<Path>> projection;  // SPECIFIC_ATTRIBUTES
+  bool count_only = false;                      // Select COUNT
+  bool fetch_table_item = false;                // LSI read needing attributes it does not project
+  uint32_t segment = 0, total_segments = 0;     // parallel Scan; 0 segments: whole range
+  bool consistent = false;
+  std::string_view return_consumed_capacity = "NONE";
+};
+
+// The (Total)Segment a partition key falls in: segments split the 32-bit hash space of the
+// encoded partition key into equal ranges, so segments of 2N nest in those of N.
+uint32_t SegmentOf(std::string_view encoded_partition_key, uint32_t total_segments);
+
+// Validates an ExclusiveStartKey against the read's key schema and returns its storage key.
+// for_scan selects Scan's wording for a table ExclusiveStartKey of the wrong shape.
+Status ExclusiveStartStorageKey(const TableInfo& table, const IndexInfo* index, const AttributeMap& key,
+                                bool for_scan, std::string* storage_key);
+
+Status ReadPage(Store& store, const ReadRequest& request, JsonWriter& out);
+
+}  // namespace dodb
+
+#endif  // DODB_READ_PAGE_H_
