@@ -46,14 +46,22 @@ describe("handleDynamoDBHttp", () => {
     assert.equal(res.headers.get("content-type"), "application/json");
   });
 
-  test("a missing or foreign target is UnknownOperationException", async () => {
+  test("a missing or foreign target reaches the target as the empty operation", async () => {
+    // The engine answers it: SerializationException for a body that is not JSON, else
+    // UnknownOperationException (DynamoDB checks the body first; dynalite test/connection.js).
     for (const target of [undefined, "DynamoDB_20111205.ListTables", "DynamoDB_20120810.", "ListTables"]) {
+      calls.length = 0;
       const headers: Record<string, string> = { "Content-Type": "application/x-amz-json-1.0" };
       if (target) headers["X-Amz-Target"] = target;
-      const res = await handleDynamoDBHttp(post(headers), echo);
-      assert.equal(res.status, 400);
-      assert.deepEqual(await res.json(), { __type: "com.amazon.coral.service#UnknownOperationException" });
+      await handleDynamoDBHttp(post(headers), echo);
+      assert.deepEqual(calls, [["", "{}"]]);
     }
+  });
+
+  test("a missing target with an empty body is UnknownOperationException", async () => {
+    const res = await handleDynamoDBHttp(post({ "Content-Type": "application/x-amz-json-1.0" }, ""), echo);
+    assert.equal(res.status, 400);
+    assert.deepEqual(await res.json(), { __type: "com.amazon.coral.service#UnknownOperationException" });
   });
 
   test("another content type or method is DynamoDB's 404", async () => {

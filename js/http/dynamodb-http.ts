@@ -34,11 +34,13 @@ export async function handleDynamoDBHttp(request: Request, target: OperationTarg
   }
   const responseType = contentType === "application/json" ? contentType : JSON_10;
   const op = operationFromTarget(request.headers.get("X-Amz-Target"));
-  if (op === null) return dynamoResponse(UNKNOWN_OPERATION, responseType);
+  if (op === null && body.length === 0) return dynamoResponse(UNKNOWN_OPERATION, responseType);
   if (body.length === 0) return dynamoResponse(SERIALIZATION_ERROR, responseType);
+  // With no usable target the engine still answers: DynamoDB reports a body that is not JSON
+  // (SerializationException) before an unknown operation, and the engine checks in that order.
   let result: EngineResponse;
   try {
-    result = await target.handle(op, body);
+    result = await target.handle(op ?? "", body);
   } catch (err) {
     console.error(`do-dynamodb: ${op} failed:`, err);
     result = internalServerError();

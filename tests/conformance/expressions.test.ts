@@ -193,12 +193,12 @@ const cases: Case[] = [
   condError("function names are case-sensitive", "attRIbute_exIsts(s)", "Invalid function name; function: attRIbute_exIsts"), // DL test/scan.js:671
   condError("size as a whole condition", "size(s)", "The function is not allowed to be used this way in an expression; function: size"),
   // DL test/scan.js:681-697 (real captures: 'attribute_not_exists(things) > b' and the like)
-  condError("boolean function as an operand", "attribute_exists(s) = :t", "The function is not allowed to be used this way in an expression; function: attribute_exists", undefined, "engine"),
+  condError("boolean function as an operand", "attribute_exists(s) = :t", "The function is not allowed to be used this way in an expression; function: attribute_exists"),
   condError("same path on both sides", "n = n", "The first operand must be distinct from the remaining operands for this operator or function; operator: =, first operand: [n]"),
   condError("same path via a name", "#a <> n", "The first operand must be distinct from the remaining operands for this operator or function; operator: <>, first operand: [n]", { "#a": "n" }),
   condError("BETWEEN with bounds reversed", "n BETWEEN :ten AND :one", "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {N:10}, upper bound operand: AttributeValue: {N:1}"),
   // DL test/deleteItem.js:405-413 (real capture); DX condition.rs:856-861 (2026)
-  condError("BETWEEN with bounds of two types", "n BETWEEN :hi AND :one", "The BETWEEN operator requires same data type for lower and upper bounds; lower bound operand: AttributeValue: {S:hi}, upper bound operand: AttributeValue: {N:1}", undefined, "engine"),
+  condError("BETWEEN with bounds of two types", "n BETWEEN :hi AND :one", "The BETWEEN operator requires same data type for lower and upper bounds; lower bound operand: AttributeValue: {S:hi}, upper bound operand: AttributeValue: {N:1}"),
   condError("size of a boolean value", "size(:t) > :one", "Incorrect operand type for operator or function; operator or function: size, operand type: BOOL"),
   condError("begins_with a number value", "begins_with(s, :one)", "Incorrect operand type for operator or function; operator or function: begins_with, operand type: N"),
   condError("redundant parentheses", "((n = :five))", "The expression has redundant parentheses;"),
@@ -354,7 +354,6 @@ const cases: Case[] = [
     // real AWS output quoted in 4ossiblellc#13; keys are checked before the expressions are parsed
     // (notes §2.7, DL validations/index.js:633-660), so this comes before the unused-name check
     name: "name key with a dash",
-    todo: "engine",
     setup,
     op: "UpdateItem",
     request: { TableName: TABLE, Key: pk("a"), UpdateExpression: "SET x = :v", ExpressionAttributeNames: { "#sryLiyD8D-": "x" }, ExpressionAttributeValues: { ":v": n("1") } },

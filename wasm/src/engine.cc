@@ -73,13 +73,13 @@ Response ErrorResponse(const Status& status) {
 }
 
 Response Engine::Handle(std::string_view operation, std::string_view request_json) {
-  const Operation* op = FindOperation(operation);
-  if (!op) return ErrorResponse(Status::UnknownOperation());
-
+  // DynamoDB rejects a body that is not JSON before it looks at the operation.
   JsonDocument doc;
   doc.Parse<rapidjson::kParseValidateEncodingFlag>(request_json.data(), request_json.size());
   if (doc.HasParseError() || !doc.IsObject() || HasLoneLowSurrogate(request_json))
     return ErrorResponse(Status::Serialization(""));
+  const Operation* op = FindOperation(operation);
+  if (!op) return ErrorResponse(Status::UnknownOperation());
 
   rapidjson::StringBuffer buf;
   JsonWriter out(buf);

@@ -233,6 +233,12 @@ Status Parser::ConditionFunction(dodb::Condition* out) {
   out->kind = info->kind;
   DODB_RETURN_IF_ERROR(FunctionArgs(name, &out->operands, false));
   if (out->operands.size() != info->arity) return WrongArity(kind_, name, out->operands.size());
+  // A boolean function used as an operand: "attribute_exists(a) = :t".
+  TokenKind next = Peek().kind;
+  if (next == TokenKind::kEq || next == TokenKind::kNe || next == TokenKind::kLt || next == TokenKind::kLe ||
+      next == TokenKind::kGt || next == TokenKind::kGe || IsKeyword(Peek(), "BETWEEN") || IsKeyword(Peek(), "IN"))
+    return InvalidExpression(kind_, "The function is not allowed to be used this way in an expression; function: " +
+                                        std::string(name));
   return Status::OK();
 }
 

@@ -128,6 +128,14 @@ std::string_view LongTypeName(ValueType t) {
   }
 }
 
+// "#name" / ":value": the sigil, then one or more of [A-Za-z0-9_].
+bool IsPlaceholderKey(std::string_view key, char sigil) {
+  if (key.size() < 2 || key[0] != sigil) return false;
+  for (char c : key.substr(1))
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
 constexpr std::string_view kValidTypes[] = {"S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M"};
 
 }  // namespace
@@ -138,7 +146,7 @@ Status ExpressionContext::Init(const JsonValue& request) {
     if (names->MemberCount() == 0) return Status::Validation("ExpressionAttributeNames must not be empty");
     for (const auto& m : names->GetObject()) {
       std::string_view key = StringOf(m.name);
-      if (key.size() < 2 || key[0] != '#')
+      if (!IsPlaceholderKey(key, '#'))
         return Status::Validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \"" +
                                   std::string(key) + "\"");
       names_.push_back(Attribute{std::string(key), AttributeValue::Scalar(ValueType::S, std::string(StringOf(m.value)))});
@@ -150,7 +158,7 @@ Status ExpressionContext::Init(const JsonValue& request) {
     if (values->MemberCount() == 0) return Status::Validation("ExpressionAttributeValues must not be empty");
     for (const auto& m : values->GetObject()) {
       std::string_view key = StringOf(m.name);
-      if (key.size() < 2 || key[0] != ':')
+      if (!IsPlaceholderKey(key, ':'))
         return Status::Validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \"" +
                                   std::string(key) + "\"");
       AttributeValue v;
@@ -234,6 +242,10 @@ Status ExpressionContext::ResolveCondition(std::string_view kind, Condition* c) 
     case K::kBetween: {
       const Operand& lo = c->operands[1];
       const Operand& hi = c->operands[2];
+      if (lo.kind == Operand::Kind::kValue && hi.kind == Operand::Kind::kValue && lo.value.type != hi.value.type)
+        return InvalidExpression(kind, "The BETWEEN operator requires same data type for lower and upper bounds; lower "
+                                       "bound operand: AttributeValue: " + ValueDisplay(lo.value) +
+                                           ", upper bound operand: AttributeValue: " + ValueDisplay(hi.value));
       if (lo.kind == Operand::Kind::kValue && hi.kind == Operand::Kind::kValue && lo.value.type == hi.value.type &&
           (lo.value.type == ValueType::S || lo.value.type == ValueType::N || lo.value.type == ValueType::B) &&
           CompareScalars(lo.value, hi.value) > 0)
