@@ -42,7 +42,9 @@ constexpr Field kLocalIndexMembers[] = {
     StructField("Projection", Kind::Struct, kProjectionMembers, "Projection", true),
 };
 
-constexpr Field kGlobalIndexMembers[] = {
+}  // namespace
+
+constinit const Field kGlobalIndexMembers[4] = {
     IndexNameField(),
     [] {
       Field f = StructField("KeySchema", Kind::StructList, kKeySchemaMembers, "KeySchemaElement", true);
@@ -53,19 +55,17 @@ constexpr Field kGlobalIndexMembers[] = {
     StructField("ProvisionedThroughput", Kind::Struct, kThroughputMembers, "ProvisionedThroughput"),
 };
 
-}  // namespace
-
-const Field kKeySchemaMembers[2] = {
+constinit const Field kKeySchemaMembers[2] = {
     RequiredField("AttributeName", Kind::String),
     [] { Field f = RequiredField("KeyType", Kind::String); f.enum_values = "[HASH, RANGE]"; return f; }(),
 };
-const Field kThroughputMembers[2] = {
+constinit const Field kThroughputMembers[2] = {
     [] { Field f = RequiredField("ReadCapacityUnits", Kind::Long); f.min_value = 1; return f; }(),
     [] { Field f = RequiredField("WriteCapacityUnits", Kind::Long); f.min_value = 1; return f; }(),
 };
-const Field kLocalSecondaryIndexesField =
+constinit const Field kLocalSecondaryIndexesField =
     StructField("LocalSecondaryIndexes", Kind::StructList, kLocalIndexMembers, "LocalSecondaryIndex");
-const Field kGlobalSecondaryIndexesField =
+constinit const Field kGlobalSecondaryIndexesField =
     StructField("GlobalSecondaryIndexes", Kind::StructList, kGlobalIndexMembers, "GlobalSecondaryIndex");
 
 std::string AttributeNameList(const JsonValue& list) {

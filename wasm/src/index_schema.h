@@ -21,6 +21,7 @@ extern const Field kLocalSecondaryIndexesField;
 extern const Field kGlobalSecondaryIndexesField;
 extern const Field kKeySchemaMembers[2];
 extern const Field kThroughputMembers[2];
+extern const Field kGlobalIndexMembers[4];  // IndexName, KeySchema, Projection, ProvisionedThroughput
 
 // Checks one index's KeySchema against the attribute definitions and fills the key attributes.
 Status ParseIndexKeySchema(const JsonValue& spec, bool global, const TableInfo& table, IndexInfo* index);

@@ -4,7 +4,7 @@ namespace dodb {
 
 const Operation* FindOperation(std::string_view name) {
 #define DODB_OPERATION_ENTRY(Name) {#Name, &ops::Name},
-  static const Operation kOperations[] = {DODB_OPERATIONS(DODB_OPERATION_ENTRY)};
+  static const Operation kOperations[] = {DODB_OPERATIONS(DODB_OPERATION_ENTRY){"@Maintain", &ops::Maintain}};
 #undef DODB_OPERATION_ENTRY
   for (const Operation& op : kOperations)
     if (op.name == name) return &op;

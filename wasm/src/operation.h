@@ -39,14 +39,17 @@ const Operation* FindOperation(std::string_view name);
   X(DeleteItem)            \
   X(UpdateItem)            \
   X(Query)                 \
-  X(Scan)
+  X(Scan)                  \
+  X(UpdateTable)
 
 #define DODB_DECLARE_OPERATION(Name) \
   Status Name(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
 namespace ops {
 DODB_OPERATIONS(DODB_DECLARE_OPERATION)
-}  // namespace ops
 #undef DODB_DECLARE_OPERATION
+// Internal operations, reachable from the host only (their names cannot come from X-Amz-Target).
+Status Maintain(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
+}  // namespace ops
 
 }  // namespace dodb
 

@@ -6,7 +6,7 @@
 
 namespace dodb {
 
-const Field kConditionMapMembers[2] = {
+constinit const Field kConditionMapMembers[2] = {
     Field{"AttributeValueList", Kind::AttributeValueList},
     [] {
       Field f = RequiredField("ComparisonOperator", Kind::String);

@@ -22,6 +22,7 @@ class Status {
   static Status ResourceNotFound(std::string msg) { return Status("ResourceNotFoundException", std::move(msg)); }
   static Status ResourceInUse(std::string msg) { return Status("ResourceInUseException", std::move(msg)); }
   static Status UnknownOperation() { return Status("UnknownOperationException", ""); }
+  static Status LimitExceeded(std::string msg) { return Status("LimitExceededException", std::move(msg)); }
   static Status ConditionalCheckFailed() {
     return Status("ConditionalCheckFailedException", "The conditional request failed");
   }

@@ -1,4 +1,5 @@
 // DescribeTable: the table's description, or ResourceNotFoundException naming the table.
+#include "maintenance.h"
 #include "operation.h"
 #include "table_catalog.h"
 #include "table_name_check.h"
@@ -12,7 +13,7 @@ Status DescribeTable(OperationContext& ctx, const JsonValue& request, JsonWriter
   if (!ctx.catalog.Load(name, &table))
     return Status::ResourceNotFound("Requested resource not found: Table: " + name + " not found");
   WriteKey(out, "Table");
-  WriteTableDescription(out, table, "ACTIVE");
+  WriteTableDescription(out, table, TableStatusOf(table));
   return Status::OK();
 }
 

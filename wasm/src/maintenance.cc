@@ -1,0 +1,112 @@
+#include "maintenance.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "item_codec.h"
+#include "item_writer.h"
+#include "keyspace.h"
+
+namespace dodb {
+namespace {
+
+// The pending tables, one per line, under a metadata key.
+const std::string& PendingKey() {
+  static const std::string key = MetaKey("maintenance");
+  return key;
+}
+
+std::vector<std::string> Pending(Store& store) {
+  std::string text;
+  std::vector<std::string> names;
+  if (!store.Get(PendingKey(), &text)) return names;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    names.push_back(text.substr(pos, nl - pos));
+    pos = nl == std::string::npos ? text.size() : nl + 1;
+  }
+  return names;
+}
+
+void SetPending(Store& store, const std::vector<std::string>& names) {
+  if (names.empty()) {
+    store.Delete(PendingKey());
+    return;
+  }
+  std::string text;
+  for (const std::string& n : names) text += (text.empty() ? "" : "\n") + n;
+  store.Put(PendingKey(), text);
+}
+
+// One bounded step of one index, spending *budget; true when the index needs nothing more.
+bool Step(Store& store, Catalog& catalog, TableInfo* table, IndexInfo* index, int* budget) {
+  if (index->status == "CREATING") {
+    std::string start = index->backfill_cursor.empty() ? ItemPrefix(table->id) : index->backfill_cursor;
+    std::vector<KeyValue> batch = store.Scan(start, PrefixEnd(ItemPrefix(table->id)), false, *budget);
+    for (const KeyValue& kv : batch) {
+      AttributeMap item;
+      if (DecodeItem(kv.value, &item)) WriteIndexEntry(store, *table, *index, item);
+    }
+    *budget -= static_cast<int>(batch.size());
+    if (*budget > 0) {  // the range is exhausted
+      index->status = "ACTIVE";
+      index->backfill_cursor.clear();
+      return true;
+    }
+    index->backfill_cursor = batch.back().key + '\0';
+    return false;
+  }
+  if (index->status == "DELETING") {
+    std::vector<KeyValue> batch = store.Scan(IndexPrefix(index->id), PrefixEnd(IndexPrefix(index->id)), false, *budget);
+    for (const KeyValue& kv : batch) store.Delete(kv.key);
+    *budget -= static_cast<int>(batch.size());
+    return *budget > 0;
+  }
+  return true;
+}
+
+}  // namespace
+
+void RequestMaintenance(Store& store, std::string_view table) {
+  std::vector<std::string> names = Pending(store);
+  if (std::find(names.begin(), names.end(), table) == names.end()) names.emplace_back(table);
+  SetPending(store, names);
+}
+
+bool RunMaintenance(Store& store, Catalog& catalog, int budget) {
+  std::vector<std::string> names = Pending(store);
+  std::vector<std::string> remaining;
+  for (const std::string& name : names) {
+    TableInfo table;
+    if (budget <= 0 || !catalog.Load(name, &table)) {
+      if (budget <= 0) remaining.push_back(name);
+      continue;  // a table deleted meanwhile needs nothing more
+    }
+    std::vector<std::string> deleted;  // DELETING indexes whose entries are all gone
+    for (IndexInfo& index : table.indexes) {
+      if (index.status == "ACTIVE" || budget <= 0) continue;
+      bool was_deleting = index.status == "DELETING";
+      if (Step(store, catalog, &table, &index, &budget) && was_deleting) deleted.push_back(index.name);
+    }
+    table.indexes.erase(std::remove_if(table.indexes.begin(), table.indexes.end(),
+                                       [&](const IndexInfo& i) {
+                                         return std::find(deleted.begin(), deleted.end(), i.name) != deleted.end();
+                                       }),
+                        table.indexes.end());
+    catalog.Save(table);
+    bool all_done = true;
+    for (const IndexInfo& i : table.indexes) all_done = all_done && i.status == "ACTIVE";
+    if (!all_done) remaining.push_back(name);
+  }
+  SetPending(store, remaining);
+  return !remaining.empty();
+}
+
+std::string_view TableStatusOf(const TableInfo& table) {
+  for (const IndexInfo& i : table.indexes)
+    if (i.status != "ACTIVE") return "UPDATING";
+  return "ACTIVE";
+}
+
+}  // namespace dodb

@@ -1,0 +1,27 @@
+// maintenance.h: background work the engine does in bounded steps, outside any user request:
+// backfilling a global secondary index created by UpdateTable, and deleting the entries of a
+// deleted one. UpdateTable records the table as pending; the host runs the "@Maintain"
+// operation (ops/maintain.cc) repeatedly, each call in its own transaction (the Durable Object
+// from its alarm), until it answers {"More":false}.
+#ifndef DODB_MAINTENANCE_H_
+#define DODB_MAINTENANCE_H_
+
+#include <string_view>
+
+#include "store.h"
+#include "table_catalog.h"
+
+namespace dodb {
+
+// Marks table as having index work pending.
+void RequestMaintenance(Store& store, std::string_view table);
+
+// Does at most about `budget` items of pending work; true if work remains.
+bool RunMaintenance(Store& store, Catalog& catalog, int budget);
+
+// ACTIVE, or UPDATING while an index is being created or deleted.
+std::string_view TableStatusOf(const TableInfo& table);
+
+}  // namespace dodb
+
+#endif  // DODB_MAINTENANCE_H_

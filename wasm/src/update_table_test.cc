@@ -1,0 +1,76 @@
+// UpdateTable's online index changes: backfill in bounded "@Maintain" steps, writes during the
+// backfill, deletion, and DynamoDB's errors.
+#include <gtest/gtest.h>
+
+#include "engine.h"
+#include "memory_store.h"
+
+namespace dodb {
+namespace {
+
+class UpdateTableTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(Call("CreateTable", R"({"TableName":"tbl","BillingMode":"PAY_PER_REQUEST",
+      "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],
+      "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})").status, 200);
+    for (int i = 0; i < 25; ++i)
+      ASSERT_EQ(Call("PutItem", R"({"TableName":"tbl","Item":{"pk":{"S":"k)" + std::to_string(i) +
+                                      R"("},"c":{"S":")" + (i % 3 == 0 ? "x" : "y") + "\"}}}").status, 200);
+  }
+  Response Call(std::string_view op, std::string_view body) { return engine_.Handle(op, body); }
+  std::string CountC(const char* c) {
+    return Call("Query", std::string(R"({"TableName":"tbl","IndexName":"byC","KeyConditionExpression":"c = :c","Select":"COUNT",)"
+                                     R"("ExpressionAttributeValues":{":c":{"S":")") + c + "\"}}}").body;
+  }
+  MemoryStore store_;
+  Engine engine_{store_};
+};
+
+TEST_F(UpdateTableTest, CreateBackfillsInBoundedStepsThenDeleteRemovesEntries) {
+  Response r = Call("UpdateTable", R"({"TableName":"tbl","AttributeDefinitions":[{"AttributeName":"c","AttributeType":"S"}],
+      "GlobalSecondaryIndexUpdates":[{"Create":{"IndexName":"byC","KeySchema":[{"AttributeName":"c","KeyType":"HASH"}],
+                                                "Projection":{"ProjectionType":"ALL"}}}]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find(R"("TableStatus":"UPDATING")"), std::string::npos);
+  EXPECT_NE(r.body.find(R"("IndexStatus":"CREATING","Backfilling":true)"), std::string::npos);
+  EXPECT_EQ(CountC("x"), R"({"__type":"com.amazon.coral.validate#ValidationException","message":"Cannot read from backfilling global secondary index: byC"})");
+  // Writes during the backfill: one item moves from x to y, one new x item, one x item deleted.
+  ASSERT_EQ(Call("PutItem", R"({"TableName":"tbl","Item":{"pk":{"S":"k0"},"c":{"S":"y"}}})").status, 200);
+  ASSERT_EQ(Call("PutItem", R"({"TableName":"tbl","Item":{"pk":{"S":"new"},"c":{"S":"x"}}})").status, 200);
+  ASSERT_EQ(Call("DeleteItem", R"({"TableName":"tbl","Key":{"pk":{"S":"k3"}}})").status, 200);
+  int steps = 0;
+  while (Call("@Maintain", R"({"Budget":4})").body == R"({"More":true})") ++steps;
+  EXPECT_GE(steps, 5);  // 25 items, 4 per step
+  EXPECT_NE(Call("DescribeTable", R"({"TableName":"tbl"})").body.find(R"("TableStatus":"ACTIVE")"), std::string::npos);
+  EXPECT_EQ(CountC("x"), R"({"Count":8,"ScannedCount":8})");   // 9 of 25, minus k0 and k3, plus new
+  EXPECT_EQ(CountC("y"), R"({"Count":17,"ScannedCount":17})");
+
+  r = Call("UpdateTable", R"({"TableName":"tbl","GlobalSecondaryIndexUpdates":[{"Delete":{"IndexName":"byC"}}]})");
+  EXPECT_NE(r.body.find(R"("IndexStatus":"DELETING")"), std::string::npos) << r.body;
+  while (Call("@Maintain", R"({"Budget":4})").body == R"({"More":true})") {
+  }
+  EXPECT_EQ(Call("DescribeTable", R"({"TableName":"tbl"})").body.find("GlobalSecondaryIndexes"), std::string::npos);
+  for (const auto& [key, value] : store_.entries()) EXPECT_NE(key[0], '\x03') << "index entry left behind";
+}
+
+TEST_F(UpdateTableTest, Errors) {
+  EXPECT_EQ(Call("UpdateTable", R"({"TableName":"tbl"})").body,
+            R"({"__type":"com.amazon.coral.validate#ValidationException","message":"At least one of ProvisionedThroughput, )"
+            R"(BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, )"
+            R"(MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, )"
+            R"(OnDemandThroughput, WarmThroughput or TableClass is required"})");
+  const char* two = R"({"TableName":"tbl","AttributeDefinitions":[{"AttributeName":"c","AttributeType":"S"}],
+      "GlobalSecondaryIndexUpdates":[{"Create":{"IndexName":"ix1","KeySchema":[{"AttributeName":"c","KeyType":"HASH"}],"Projection":{"ProjectionType":"ALL"}}},
+                                     {"Create":{"IndexName":"ix2","KeySchema":[{"AttributeName":"c","KeyType":"HASH"}],"Projection":{"ProjectionType":"ALL"}}}]})";
+  EXPECT_EQ(Call("UpdateTable", two).body,
+            R"({"__type":"com.amazonaws.dynamodb.v20120810#LimitExceededException","message":"Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table"})");
+  EXPECT_EQ(Call("UpdateTable", R"({"TableName":"tbl","GlobalSecondaryIndexUpdates":[{"Create":{"IndexName":"ix1",
+      "KeySchema":[{"AttributeName":"c","KeyType":"HASH"}],"Projection":{"ProjectionType":"ALL"}}}]})").body,
+            R"({"__type":"com.amazon.coral.validate#ValidationException","message":"One or more parameter values were invalid: AttributeDefinitions is not specified for index: ix1"})");
+  EXPECT_EQ(Call("UpdateTable", R"({"TableName":"nope","DeletionProtectionEnabled":true})").body,
+            R"({"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found: Table: nope not found"})");
+}
+
+}  // namespace
+}  // namespace dodb
