@@ -30,3 +30,16 @@ function findRoot(): string {
   const here = import.meta.url;
   return here.includes("/dist/js/") ? new URL("../../", here).href : new URL("../", here).href;
 }
+
+/**
+ * Runs the engine's pending maintenance (index backfill and deletion after UpdateTable) to the
+ * end, in bounded steps, as a Durable Object's alarm would. Returns the number of steps.
+ */
+export function drainMaintenance(engine: { handle(op: string, body: string): { status: number; body: string } }): number {
+  let steps = 0;
+  for (;;) {
+    const result = engine.handle("@Maintain", '{"Budget":500}');
+    steps++;
+    if (result.status !== 200 || !(JSON.parse(result.body) as { More: boolean }).More) return steps;
+  }
+}

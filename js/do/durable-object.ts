@@ -3,6 +3,7 @@
  * storage. Two doors to the same engine: the RPC method handle(op, body) (what the Worker and
  * in-process SDK clients call) and fetch(), which speaks DynamoDB's HTTP protocol directly. The
  * engine is created on first use; subclasses may override createEngine() (tests wrap the host).
+ * The object's alarm runs the engine's maintenance steps (index backfill after UpdateTable).
  */
 import { DurableObject } from "cloudflare:workers";
 import type { EngineResponse } from "../engine/types.js";
@@ -24,7 +25,12 @@ export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
   }
 
   override fetch(request: Request): Promise<Response> {
-    return handleDynamoDBHttp(request, this.engine);
+    return handleDynamoDBHttp(request, this);
+  }
+
+  /** Index backfill and deletion after UpdateTable, in bounded steps (DynamoDBEngine.maintain). */
+  override async alarm(): Promise<void> {
+    await this.engine.maintain();
   }
 
   protected createEngine(): DynamoDBEngine {

@@ -15,6 +15,11 @@ export interface DynamoDBEngineOptions {
   host?: (sqlHost: SqlHost) => KvHost;
 }
 
+/** Items of index work per maintenance step (one transaction each). */
+const MAINTENANCE_BUDGET = 500;
+/** Wall time one alarm may spend on maintenance steps before it reschedules itself. */
+const MAINTENANCE_SLICE_MS = 50;
+
 export class DynamoDBEngine implements OperationTarget {
   readonly #storage: DurableObjectStorage;
   readonly #engine: WasmEngine;
@@ -27,12 +32,31 @@ export class DynamoDBEngine implements OperationTarget {
 
   handle(op: string, body: string | Uint8Array): EngineResponse {
     try {
-      return this.#storage.transactionSync(() => this.#engine.handle(op, body));
+      const result = this.#storage.transactionSync(() => this.#engine.handle(op, body));
+      // UpdateTable may leave index work (backfill, deletion) for the maintenance steps.
+      if (op === "UpdateTable" && result.status === 200) void this.#storage.setAlarm(Date.now());
+      return result;
     } catch (err) {
       // The transaction rolled back after the engine ran (e.g. the commit failed): state the engine
       // keeps in memory (its table catalog cache) may describe writes that never happened.
       this.#engine.reset();
       throw err;
     }
+  }
+
+  /**
+   * Runs bounded maintenance steps (index backfill and deletion after UpdateTable), each in its own
+   * transaction, for at most about MAINTENANCE_SLICE_MS; schedules the next alarm if work remains.
+   * Call it from the Durable Object's alarm().
+   */
+  async maintain(): Promise<boolean> {
+    const deadline = Date.now() + MAINTENANCE_SLICE_MS;
+    let more = true;
+    while (more && Date.now() < deadline) {
+      const result = this.handle("@Maintain", `{"Budget":${MAINTENANCE_BUDGET}}`);
+      more = result.status === 200 && (JSON.parse(result.body) as { More: boolean }).More;
+    }
+    if (more) await this.#storage.setAlarm(Date.now());
+    return more;
   }
 }

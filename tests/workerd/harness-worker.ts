@@ -46,6 +46,17 @@ export class DynamoDBDurableObject extends Base<Env> {
     });
   }
 
+  /** n PutItems of {pk: "<prefix><i>", g: "g<i mod groups>", i} into table, inside this object. */
+  bulkPut(table: string, n: number, groups: number, prefix: string): { ok: number } {
+    let ok = 0;
+    for (let i = 0; i < n; i++) {
+      const item = { pk: { S: `${prefix}${i}` }, g: { S: `g${i % groups}` }, i: { N: String(i) } };
+      const r = this.engine.handle("PutItem", JSON.stringify({ TableName: table, Item: item }));
+      if (r.status === 200) ok++;
+    }
+    return { ok };
+  }
+
   /** Makes the next put of the next request fail after writing. */
   failNextPut(): void {
     void this.engine;
@@ -92,6 +103,10 @@ export default {
       case "fail-next-put":
         await stub.failNextPut();
         return json({ armed: true });
+      case "bulk-put": {
+        const q = url.searchParams;
+        return json(await stub.bulkPut(q.get("table")!, Number(q.get("n")), Number(q.get("groups") ?? "10"), q.get("prefix") ?? "k"));
+      }
       case "kv-digest":
         return json(await stub.kvDigest());
       default:
