@@ -67,6 +67,11 @@ export class WasmEngine {
     }
   }
 
+  /** The wasm linear memory's size in bytes (0 before the first request); it never shrinks, so it is the peak. */
+  memoryBytes(): number {
+    return this.#exports ? this.#exports.memory.buffer.byteLength : 0;
+  }
+
   /** Drops the instance; the next request starts from a fresh one (used after a trap). */
   reset(): void {
     this.#exports = null;
