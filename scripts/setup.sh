@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(clang-19 lld-19 wasi-libc libc++-19-dev-wasm32 libc++abi-19-dev-wasm32 libclang-rt-19-dev-wasm32
-          binaryen wabt rapidjson-dev libgtest-dev cmake)
+          binaryen wabt rapidjson-dev libgtest-dev cmake libclang-rt-19-dev)
 command -v aws >/dev/null 2>&1 || packages+=(awscli)
 missing=()
 for p in "${packages[@]}"; do
