@@ -356,21 +356,18 @@ const cases: Case[] = [
     "ExclusiveStartKey outside the range condition and in another partition",
     { KeyConditionExpression: "pk = :a and sk > :v", ExpressionAttributeValues: { ...V_A, ":v": N("3") }, ExclusiveStartKey: { pk: S("b"), sk: N("2") } },
     "The provided starting key does not match the range key predicate",
-    { todo: "engine" },
   ),
   bad(
     // DL test/query.js:1769-1787 (real DynamoDB): hash differs while the range condition holds
     "ExclusiveStartKey in another partition satisfying the range condition",
     { KeyConditionExpression: "pk = :a and sk < :v", ExpressionAttributeValues: { ...V_A, ":v": N("3") }, ExclusiveStartKey: { pk: S("b"), sk: N("2") } },
     "The query can return at most one row and cannot be restarted",
-    { todo: "engine" },
   ),
   bad(
     // DL test/query.js:1036-1060: the starting key's shape is checked before the key conditions are matched to the schema
     "ExclusiveStartKey shape is checked before the key schema match",
     { KeyConditionExpression: "z = :a", ExpressionAttributeValues: V_A, ExclusiveStartKey: {} },
     "The provided starting key is invalid",
-    { todo: "engine" },
   ),
   bad(
     "ExclusiveStartKey with an empty AttributeValue", // notes §1.7 a (DL test/query.js:421-527)
@@ -411,7 +408,6 @@ const cases: Case[] = [
     op: "Query",
     request: q("pk = :a", V_A, { Limit: 0 }),
     expect: validation("1 validation error detected: Value at 'Limit' failed to satisfy constraint: Member must have value greater than or equal to 1"),
-    todo: "engine",
   },
   {
     name: "no key condition", // notes §1.1 step 6
@@ -478,7 +474,6 @@ const cases: Case[] = [
       ExpressionAttributeValues: { ":v": N("30") },
     },
     expect: ok({ Items: A.slice(3), Count: 2, ScannedCount: 5 }),
-    todo: "engine",
   },
 
   // ---------------------------------------------------------------------------------------------
@@ -545,7 +540,6 @@ const cases: Case[] = [
     op: "Query",
     request: q("a = :a and b = :a and :a = c", V_A),
     expect: validation("Conditions can be of length 1 or 2 only"),
-    todo: "engine",
   },
   badKce("redundant parentheses", "((pk = :a))", V_A, "Invalid KeyConditionExpression: The expression has redundant parentheses;"),
   badKce(
@@ -733,7 +727,6 @@ const cases: Case[] = [
     op: "Query",
     request: qi("byL", "pk = :a", { ...V_A, ":y": S("y2") }, { FilterExpression: "y = :y" }),
     expect: ok({ Items: [byL(i2)], Count: 1, ScannedCount: 4 }),
-    todo: "engine",
   },
 
   // ---------------------------------------------------------------------------------------------

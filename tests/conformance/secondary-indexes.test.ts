@@ -270,7 +270,6 @@ const cases: Case[] = [
     re(
       /^1 validation error detected: Value '\[(KeySchemaElement\(attributeName=\w+, keyType=\w+\)|com\.amazonaws\.dynamodb\.v20120810\.KeySchemaElement@[0-9a-f]+)(, (KeySchemaElement\(attributeName=\w+, keyType=\w+\)|com\.amazonaws\.dynamodb\.v20120810\.KeySchemaElement@[0-9a-f]+)){2}\]' at 'localSecondaryIndexes\.1\.member\.keySchema' failed to satisfy constraint: Member must have length less than or equal to 2$/,
     ),
-    { todo: "engine" },
   ),
   // Projection (AQ DDB-TABLE-126)
   bad("Projection {}", table(["g"], { GlobalSecondaryIndexes: [gsi("byG", [H("g")], {})] }), INVALID + "Unknown ProjectionType: null"),
@@ -314,7 +313,6 @@ const cases: Case[] = [
     "duplicated AttributeDefinition", // AQ DDB-TABLE-127 (2026): no prefix
     { ...table(["g"], { GlobalSecondaryIndexes: [gsi("byG", [H("g")])] }), AttributeDefinitions: defs(["pk", "S"], ["sk", "S"], ["pk", "S"], ["g", "S"]) },
     "Attribute Name is duplicated: pk",
-    { todo: "engine" },
   ),
   // Throughput (AQ DDB-TABLE-128)
   bad(
@@ -363,7 +361,6 @@ const cases: Case[] = [
     op: "UpdateItem",
     request: { TableName: WT, Key: KEY, UpdateExpression: "SET g = :n", ExpressionAttributeValues: { ":n": N("1") } },
     expect: validation(mismatch("g", "S", "N", "byG")),
-    todo: "engine",
   },
   {
     name: "UpdateItem: index key set from another attribute of the wrong type", // DL test/updateItem.js:960-978

@@ -177,25 +177,29 @@ Status DecodeAttributeValue(const JsonValue& json, int depth, AttributeValue* ou
 
 Status DecodeAttributeMap(const JsonValue& json, int depth, AttributeMap* out) {
   if (!json.IsObject()) return NotDecodable();
+  // Sort the members' names first (cheap views), then decode each value straight into its
+  // sorted place. For a name given twice the last one wins, as with a JSON object decoder.
+  struct Member {
+    std::string_view name;
+    const JsonValue* value;
+  };
+  std::vector<Member> members;
+  members.reserve(json.MemberCount());
+  for (const auto& m : json.GetObject())
+    if (!m.value.IsNull()) members.push_back(Member{StringOf(m.name), &m.value});
+  bool sorted = true;
+  for (size_t i = 1; i < members.size() && sorted; ++i) sorted = members[i - 1].name < members[i].name;
+  if (!sorted)
+    std::stable_sort(members.begin(), members.end(), [](const Member& a, const Member& b) { return a.name < b.name; });
   out->clear();
-  out->reserve(json.MemberCount());
-  for (const auto& m : json.GetObject()) {
-    if (m.value.IsNull()) continue;
-    AttributeValue v;
-    DODB_RETURN_IF_ERROR(DecodeAttributeValue(m.value, depth, &v));
-    out->push_back(Attribute{std::string(StringOf(m.name)), std::move(v)});
+  out->reserve(members.size());
+  for (size_t i = 0; i < members.size(); ++i) {
+    if (i + 1 < members.size() && members[i + 1].name == members[i].name) continue;  // a later duplicate wins
+    out->emplace_back();
+    Attribute& a = out->back();
+    a.name.assign(members[i].name);
+    DODB_RETURN_IF_ERROR(DecodeAttributeValue(*members[i].value, depth, &a.value));
   }
-  // Sorted by name; for a name given twice the last one wins (as a JSON object decoder does).
-  std::stable_sort(out->begin(), out->end(), [](const Attribute& a, const Attribute& b) { return a.name < b.name; });
-  AttributeMap unique;
-  unique.reserve(out->size());
-  for (auto& e : *out) {
-    if (!unique.empty() && unique.back().name == e.name)
-      unique.back() = std::move(e);
-    else
-      unique.push_back(std::move(e));
-  }
-  *out = std::move(unique);
   return Status::OK();
 }
 

@@ -124,13 +124,25 @@ bool DecodeValue(std::string_view* in, int depth, AttributeValue* v) {
   return false;
 }
 
+// DynamoDB's size of a number (dynalite db/index.js models it): 1 byte, plus 1 per two
+// significant digits, plus 1 when the digits do not pair up with the decimal point, plus 1 if
+// negative. Reads the canonical text directly (no decimal parse).
 size_t NumberSize(const std::string& canonical) {
-  Decimal d;
-  if (!ParseDecimal(canonical, &d).ok() || d.is_zero()) return 1;
-  size_t digits = d.digits.size();
-  int sci_exponent = d.exponent - 1;  // value = d1.d2... * 10^sci_exponent
+  bool negative = !canonical.empty() && canonical[0] == '-';
+  size_t point = canonical.find('.');
+  size_t first = std::string::npos, last = 0;  // positions of the first and last non-zero digit
+  for (size_t i = negative ? 1 : 0; i < canonical.size(); ++i) {
+    if (canonical[i] == '.' || canonical[i] == '0') continue;
+    if (first == std::string::npos) first = i;
+    last = i;
+  }
+  if (first == std::string::npos) return 1;  // zero
+  size_t digits = last - first + 1 - (point != std::string::npos && first < point && point < last ? 1 : 0);
+  // The scientific exponent: how far the first significant digit is from the units digit.
+  size_t units = point == std::string::npos ? canonical.size() - 1 : point - 1;
+  long sci_exponent = first <= units ? static_cast<long>(units - first) : -static_cast<long>(first - units - 1);
   bool extra = digits % 2 == 0 && sci_exponent % 2 == 0;
-  return 1 + (digits + 1) / 2 + (extra ? 1 : 0) + (d.negative ? 1 : 0);
+  return 1 + (digits + 1) / 2 + (extra ? 1 : 0) + (negative ? 1 : 0);
 }
 
 }  // namespace

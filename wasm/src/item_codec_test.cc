@@ -1,5 +1,7 @@
 #include "item_codec.h"
 
+#include "number.h"
+
 #include <gtest/gtest.h>
 
 namespace dodb {
@@ -39,6 +41,27 @@ TEST(ItemCodec, SizeAsDynamoDBCountsIt) {
   EXPECT_EQ(ItemSize(Parse(R"({"a":{"L":[{"S":"x"}]}})")), 1u + 3 + 1 + 1);
   EXPECT_EQ(ItemSize(Parse(R"({"a":{"M":{"k":{"S":"x"}}}})")), 1u + 3 + 1 + 1 + 1);
   EXPECT_EQ(ItemSize(Parse(R"({"a":{"SS":["xy","z"]}})")), 1u + 3);
+}
+
+}  // namespace
+}  // namespace dodb
+
+namespace dodb {
+namespace {
+
+// NumberSize reads canonical text directly; check it against the model on many shapes.
+TEST(ItemCodec, NumberSizeMatchesTheDecimalModel) {
+  for (const char* n : {"1", "12", "123", "1234", "10", "100", "1000", "0.1", "0.12", "0.123", "0.01", "1.5", "12.5",
+                        "-7", "-0.001", "123456789.987654321", "99999999999999999999999999999999999999"}) {
+    Decimal d;
+    ASSERT_TRUE(ParseDecimal(n, &d).ok());
+    size_t digits = d.digits.size();
+    int sci = d.exponent - 1;
+    size_t model = 1 + (digits + 1) / 2 + ((digits % 2 == 0 && sci % 2 == 0) ? 1 : 0) + (d.negative ? 1 : 0);
+    AttributeMap item;
+    item.push_back(Attribute{"", AttributeValue::Scalar(ValueType::N, n)});
+    EXPECT_EQ(ItemSize(item), model) << n;
+  }
 }
 
 }  // namespace

@@ -3,6 +3,13 @@
 #ifndef DODB_JSON_H_
 #define DODB_JSON_H_
 
+// RapidJSON's asserts guard misuse of its API; trap rather than continue (no stdio in wasm).
+#ifndef RAPIDJSON_ASSERT
+#define RAPIDJSON_ASSERT(x) ((x) ? (void)0 : __builtin_trap())
+#endif
+#ifndef RAPIDJSON_HAS_STDSTRING
+#define RAPIDJSON_HAS_STDSTRING 1
+#endif
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>

@@ -173,7 +173,36 @@ Status AddDecimal(const Decimal& a, const Decimal& b, bool subtract, Decimal* ou
   return ParseDecimal(text, out);
 }
 
+namespace {
+
+// Fast path: text already in canonical form and within DynamoDB's limits (the common case:
+// "42", "-0.5", "99.95"). Returns false when the full parse is needed.
+bool AlreadyCanonical(std::string_view t) {
+  size_t i = 0;
+  if (i < t.size() && t[i] == '-') ++i;
+  if (i >= t.size()) return false;
+  size_t int_start = i;
+  while (i < t.size() && IsDigit(t[i])) ++i;
+  size_t int_len = i - int_start;
+  if (int_len == 0 || (int_len > 1 && t[int_start] == '0') || int_len > 38) return false;
+  bool int_is_zero = int_len == 1 && t[int_start] == '0';
+  if (i == t.size()) return !(int_is_zero && int_start == 1);  // "-0" is not canonical
+  if (t[i] != '.') return false;
+  size_t frac_start = ++i;
+  while (i < t.size() && IsDigit(t[i])) ++i;
+  size_t frac_len = i - frac_start;
+  if (i != t.size() || frac_len == 0 || t[t.size() - 1] == '0') return false;
+  size_t significant = int_is_zero ? frac_len - (t.find_first_not_of('0', frac_start) - frac_start) : int_len + frac_len;
+  return significant <= 38 && frac_len <= 120;
+}
+
+}  // namespace
+
 Status CanonicalNumber(std::string_view text, std::string* canonical) {
+  if (AlreadyCanonical(text)) {
+    canonical->assign(text);
+    return Status::OK();
+  }
   Decimal d;
   DODB_RETURN_IF_ERROR(ParseDecimal(text, &d));
   *canonical = d.ToString();

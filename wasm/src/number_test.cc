@@ -88,3 +88,23 @@ TEST(Number, ExactArithmetic) {
 
 }  // namespace
 }  // namespace dodb
+
+namespace dodb {
+namespace {
+
+TEST(Number, FastPathAgreesWithFullParse) {
+  for (const char* t : {"0", "-0", "42", "-42", "0.5", "-0.05", "10", "100.25", "1.50", "007", "0.0", "1.", ".5",
+                        "99999999999999999999999999999999999999", "999999999999999999999999999999999999999",
+                        "0.00000000000000000000000000000000000000001", "12345678901234567890.123456789012345678901"}) {
+    std::string fast, full;
+    Status a = CanonicalNumber(t, &fast);
+    Decimal d;
+    Status b = ParseDecimal(t, &d);
+    EXPECT_EQ(a.ok(), b.ok()) << t;
+    if (a.ok()) EXPECT_EQ(fast, d.ToString()) << t;
+    else EXPECT_EQ(a.message(), b.message()) << t;
+  }
+}
+
+}  // namespace
+}  // namespace dodb

@@ -98,6 +98,7 @@ Status ResolveReadTarget(const JsonValue& request, const TableInfo& table, ReadP
       return Status::Validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported "
                                 "for global secondary index " + index->name + " because its projection type is not ALL");
     read->fetch_table_item = true;  // an LSI fetches what it does not project from the table
+    read->return_table_item = true;
   }
   if (index && !index->global && index->projection_type != "ALL" && params->projection) {
     for (const Path& p : *params->projection)

@@ -98,20 +98,23 @@ Status ReadPage(Store& store, const ReadRequest& r, JsonWriter& out) {
       if (r.total_segments && SegmentOf(PartitionBytes(table, r.index, item), r.total_segments) != r.segment) continue;
       ++scanned;
       bytes_read += ItemSize(item);
+      // An LSI entry holds what the index projects; the rest comes from the table item when the
+      // filter, the projection or ALL_ATTRIBUTES needs it.
+      AttributeMap full;
+      const AttributeMap* visible = &item;
       if (r.fetch_table_item) {
         std::string bytes;
-        AttributeMap full;
-        if (store.Get(ItemStorageKey(table, item), &bytes) && DecodeItem(bytes, &full)) item = std::move(full);
+        if (store.Get(ItemStorageKey(table, item), &bytes) && DecodeItem(bytes, &full)) visible = &full;
       }
-      if (!r.filter || EvaluateCondition(*r.filter, item)) {
+      if (!r.filter || EvaluateCondition(*r.filter, *visible)) {
         ++count;
         if (!r.count_only) {
           if (r.projection) {
             std::vector<const Path*> paths;
             for (const Path& p : *r.projection) paths.push_back(&p);
-            WriteAttributeMap(out, Project(item, paths));
+            WriteAttributeMap(out, Project(*visible, paths));
           } else {
-            WriteAttributeMap(out, item);
+            WriteAttributeMap(out, r.return_table_item ? *visible : item);
           }
         }
       }

@@ -29,6 +29,7 @@ struct ReadRequest {
   std::optional<std::vector<Path>> projection;  // SPECIFIC_ATTRIBUTES
   bool count_only = false;                      // Select COUNT
   bool fetch_table_item = false;                // LSI read needing attributes it does not project
+  bool return_table_item = false;               // with fetch: return the table item (ALL_ATTRIBUTES)
   uint32_t segment = 0, total_segments = 0;     // parallel Scan; 0 segments: whole range
   bool consistent = false;
   std::string_view return_consumed_capacity = "NONE";

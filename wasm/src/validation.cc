@@ -153,7 +153,26 @@ int64_t IntegerOf(const JsonValue& v) {
 }
 
 // How DynamoDB prints a value inside "Value '...' at".
-std::string Display(const JsonValue& v) {
+// Java's toString of a model structure, as DynamoDB prints list elements in messages:
+// "KeySchemaElement(attributeName=pk, keyType=HASH)".
+std::string Display(const JsonValue& v, const Field* f = nullptr);
+
+std::string StructDisplay(const JsonValue& v, const Field& f) {
+  std::string s(f.struct_name);
+  s += '(';
+  for (size_t i = 0; i < f.member_count; ++i) {
+    const Field& m = f.members[i];
+    if (i) s += ", ";
+    s += static_cast<char>(m.name[0] >= 'A' && m.name[0] <= 'Z' ? m.name[0] - 'A' + 'a' : m.name[0]);
+    s.append(m.name.substr(1));
+    s += '=';
+    const JsonValue* x = Member(v, m.name.data());
+    s += x ? Display(*x, m.members ? &m : nullptr) : "null";
+  }
+  return s + ')';
+}
+
+std::string Display(const JsonValue& v, const Field* f) {
   if (v.IsString()) return std::string(StringOf(v));
   if (v.IsNumber()) return std::to_string(IntegerOf(v));
   if (v.IsBool()) return v.GetBool() ? "true" : "false";
@@ -163,11 +182,12 @@ std::string Display(const JsonValue& v) {
     for (const JsonValue& e : v.GetArray()) {
       if (!first) s += ", ";
       first = false;
-      s += e.IsString() ? std::string(StringOf(e)) : Display(e);
+      if (e.IsObject() && f && f->members) s += StructDisplay(e, *f);
+      else s += e.IsString() ? std::string(StringOf(e)) : Display(e);
     }
     return s + "]";
   }
-  if (v.IsObject()) return "{}";
+  if (v.IsObject()) return f && f->members ? StructDisplay(v, *f) : "{}";
   return "null";
 }
 
@@ -199,7 +219,17 @@ void CheckFieldConstraints(const JsonValue* v, const Field& f, const std::string
     if (f.not_null) errors->Add("null", path, "Member must not be null");
     return;
   }
-  std::string shown = Display(*v);
+  // How the value is shown in a message; computed only when there is one.
+  struct LazyDisplay {
+    const JsonValue& v;
+    const Field& f;
+    std::string text;
+    bool done = false;
+    operator std::string_view() {
+      if (!done) text = Display(v, &f), done = true;
+      return text;
+    }
+  } shown{*v, f};
   if (f.kind == Kind::String) {
     std::string_view s = StringOf(*v);
     if (!f.enum_values.empty() && !InEnum(s, f.enum_values))

@@ -85,6 +85,10 @@ Status CheckBilling(const JsonValue& request, TableInfo* table) {
 Status CheckKeySchema(const JsonValue& request, TableInfo* table) {
   const JsonValue& defs = request["AttributeDefinitions"];
   const JsonValue& schema = request["KeySchema"];
+  for (SizeType i = 0; i < defs.Size(); ++i)
+    for (SizeType j = 0; j < i; ++j)
+      if (StringOf(defs[i]["AttributeName"]) == StringOf(defs[j]["AttributeName"]))
+        return Status::Validation("Attribute Name is duplicated: " + std::string(StringOf(defs[i]["AttributeName"])));
   if (schema.Size() > defs.Size())
     return Status::Validation("Invalid KeySchema: Some index key attribute have no definition");
   for (const JsonValue& d : defs.GetArray())

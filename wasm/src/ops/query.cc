@@ -52,9 +52,22 @@ Status CheckFilterAvoidsKeys(const Condition& c, const KeySchemaView& schema, bo
 }  // namespace
 
 Status Query(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  DODB_RETURN_IF_ERROR(CheckTypes(request, kFields, std::size(kFields)));
+  // Query reports a Limit below 1 without the value and with a capital L (2026 captures:
+  // nubo-db/dynamodb-conformance tier3/error-messages/query.test.ts:127); Scan does not.
+  if (const JsonValue* limit = Member(request, "Limit"); limit && limit->GetDouble() < 1)
+    return Status::Validation(
+        "1 validation error detected: Value at 'Limit' failed to satisfy constraint: Member must have value greater "
+        "than or equal to 1");
   DODB_RETURN_IF_ERROR(ValidateRequest(request, kFields));
-  DODB_RETURN_IF_ERROR(CheckNoMixedParameters(request, {"AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions"},
-                                              {"ProjectionExpression", "FilterExpression", "KeyConditionExpression"}));
+  // KeyConditions only counts as a legacy parameter next to KeyConditionExpression
+  // (dynalite test/query.js:242-258).
+  if (Member(request, "KeyConditionExpression"))
+    DODB_RETURN_IF_ERROR(CheckNoMixedParameters(request, {"AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions"},
+                                                {"ProjectionExpression", "FilterExpression", "KeyConditionExpression"}));
+  else
+    DODB_RETURN_IF_ERROR(CheckNoMixedParameters(request, {"AttributesToGet", "QueryFilter", "ConditionalOperator"},
+                                                {"ProjectionExpression", "FilterExpression"}));
   DODB_RETURN_IF_ERROR(CheckPlaceholdersHaveExpressions(
       request, {"ProjectionExpression", "FilterExpression", "KeyConditionExpression"},
       {"FilterExpression", "KeyConditionExpression"}));
@@ -80,6 +93,8 @@ Status Query(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
     DODB_RETURN_IF_ERROR(KeyPredicatesFromLegacy(*key_conditions, &predicates));
   }
 
+  if (!Member(request, "IndexName") && predicates.size() > 2)
+    return Status::Validation("Conditions can be of length 1 or 2 only");
   TableInfo table;
   if (!ctx.catalog.Load(StringOf(request["TableName"]), &table))
     return Status::ResourceNotFound("Requested resource not found");
@@ -98,6 +113,8 @@ Status Query(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
     if (table.range_key) schema.range_keys = {*table.range_key};
     prefix = ItemPrefix(table.id);
   }
+  std::string start_key;
+  if (esk) DODB_RETURN_IF_ERROR(ExclusiveStartStorageKey(table, read.index, *esk, false, &start_key));
   std::string partition;
   DODB_RETURN_IF_ERROR(KeyRangeFor(predicates, schema, prefix, &read.start, &read.end, &partition));
   if (read.filter) DODB_RETURN_IF_ERROR(CheckFilterAvoidsKeys(*read.filter, schema, legacy_filter));
@@ -105,16 +122,21 @@ Status Query(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   read.reverse = forward && !forward->GetBool();
   if (const JsonValue* limit = Member(request, "Limit")) read.limit = static_cast<int64_t>(limit->GetDouble());
   if (esk) {
-    std::string start_key;
-    DODB_RETURN_IF_ERROR(ExclusiveStartStorageKey(table, read.index, *esk, false, &start_key));
+    // The range predicate is checked first (dynalite test/query.js:1702-1787).
+    bool range_condition = false;
+    for (const KeyPredicate& p : predicates)
+      for (const KeyAttribute& k : schema.range_keys)
+        if (k.name == p.attribute) {
+          range_condition = true;
+          if (!KeyPredicateHolds(p, *FindAttribute(*esk, k.name)))
+            return Status::Validation("The provided starting key does not match the range key predicate");
+        }
     std::string esk_partition;
     for (const KeyAttribute& k : schema.hash_keys) AppendKeyValue(*FindAttribute(*esk, k.name), &esk_partition);
     if (esk_partition != partition)
-      return Status::Validation("The provided starting key is outside query boundaries based on provided conditions");
-    for (const KeyPredicate& p : predicates)
-      for (const KeyAttribute& k : schema.range_keys)
-        if (k.name == p.attribute && !KeyPredicateHolds(p, *FindAttribute(*esk, k.name)))
-          return Status::Validation("The provided starting key does not match the range key predicate");
+      return Status::Validation(range_condition
+                                    ? "The query can return at most one row and cannot be restarted"
+                                    : "The provided starting key is outside query boundaries based on provided conditions");
     if (read.reverse) {
       if (start_key < read.end) read.end = start_key;
     } else {

@@ -68,6 +68,13 @@ Status UpdateItem(OperationContext& ctx, const JsonValue& request, JsonWriter& o
     return Status::ResourceNotFound("Requested resource not found");
   DODB_RETURN_IF_ERROR(CheckRequestKey(table, key));
   DODB_RETURN_IF_ERROR(CheckUpdateKeys(update, table));
+  // A literal of the wrong type SET on an index key fails like a put (dynalite test/updateItem.js:814).
+  for (const UpdateAction& a : update.actions) {
+    if (a.kind != UpdateAction::Kind::kSet || a.path.elements.size() != 1 || a.value.kind != Operand::Kind::kValue) continue;
+    AttributeMap probe;
+    probe.push_back(Attribute{a.path.elements[0].name, a.value.value});
+    DODB_RETURN_IF_ERROR(CheckIndexKeys(table, probe, false));
+  }
   DODB_RETURN_IF_ERROR(CheckLegacyUpdateKeys(legacy, table));
 
   std::string storage_key = ItemStorageKey(table, key);
