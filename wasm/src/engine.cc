@@ -75,7 +75,8 @@ Response ErrorResponse(const Status& status) {
 Response Engine::Handle(std::string_view operation, std::string_view request_json) {
   // DynamoDB rejects a body that is not JSON before it looks at the operation.
   JsonDocument doc;
-  doc.Parse<rapidjson::kParseValidateEncodingFlag>(request_json.data(), request_json.size());
+  // Iterative parsing: no recursion, so deeply nested input cannot exhaust the wasm stack.
+  doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(request_json.data(), request_json.size());
   if (doc.HasParseError() || !doc.IsObject() || HasLoneLowSurrogate(request_json))
     return ErrorResponse(Status::Serialization(""));
   const Operation* op = FindOperation(operation);

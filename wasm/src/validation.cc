@@ -3,6 +3,9 @@
 #include "base64.h"
 
 namespace dodb {
+
+Status CheckAttributeValueTypesAt(const JsonValue& v, int depth);  // depth: enclosing M/L levels
+
 namespace {
 
 constexpr int kMaxReportedViolations = 10;
@@ -325,8 +328,12 @@ void CheckConstraints(const JsonValue& request, const Field* fields, size_t coun
   }
 }
 
-Status CheckAttributeValueTypes(const JsonValue& v) {
+Status CheckAttributeValueTypes(const JsonValue& v) { return CheckAttributeValueTypesAt(v, 0); }
+
+Status CheckAttributeValueTypesAt(const JsonValue& v, int depth) {
   if (v.IsNull()) return Status::OK();
+  // Deeper than DynamoDB's 32 levels the decoder reports the nesting limit; stop recursing here.
+  if (depth > 40) return Status::OK();
   if (v.IsArray())
     return Serialization("Unrecognized collection type class com.amazonaws.dynamodb.v20120810.AttributeValue");
   if (!v.IsObject()) return Serialization("Unexpected value type in payload");
@@ -346,13 +353,16 @@ Status CheckAttributeValueTypes(const JsonValue& v) {
         if (type == "BS") {
           DODB_RETURN_IF_ERROR(CheckBlob(e));
         } else if (type == "L") {
-          DODB_RETURN_IF_ERROR(CheckAttributeValueTypes(e));
+          DODB_RETURN_IF_ERROR(CheckAttributeValueTypesAt(e, depth + 1));
         } else {
           DODB_RETURN_IF_ERROR(CheckScalar(e, Kind::String));
         }
       }
     } else if (type == "M") {
-      DODB_RETURN_IF_ERROR(CheckAttributeMapTypes(x));
+      if (x.IsObject())
+        for (const auto& m : x.GetObject()) DODB_RETURN_IF_ERROR(CheckAttributeValueTypesAt(m.value, depth + 1));
+      else
+        DODB_RETURN_IF_ERROR(CheckAttributeMapTypes(x));
     }
   }
   return Status::OK();

@@ -52,6 +52,14 @@ Status DeleteItem(OperationContext& ctx, const JsonValue& request, JsonWriter& o
 
   std::string storage_key = ItemStorageKey(table, key);
   std::optional<AttributeMap> old_item;
+  // The old item matters only to a condition, ALL_OLD, index maintenance or capacity; a plain
+  // delete is one store delete.
+  std::string_view capacity_mode = StringOr(request, "ReturnConsumedCapacity", "NONE");
+  bool needs_old = condition.condition || return_values == "ALL_OLD" || !table.indexes.empty() || capacity_mode != "NONE";
+  if (!needs_old) {
+    ctx.store.Delete(storage_key);
+    return Status::OK();
+  }
   DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, storage_key, &old_item));
   DODB_RETURN_IF_ERROR(CheckWriteCondition(condition, old_item ? &*old_item : nullptr));
   WriteItem(ctx.store, table, storage_key, old_item ? &*old_item : nullptr, nullptr);
@@ -59,7 +67,7 @@ Status DeleteItem(OperationContext& ctx, const JsonValue& request, JsonWriter& o
     WriteKey(out, "Attributes");
     WriteAttributeMap(out, *old_item);
   }
-  WriteConsumedCapacity(out, StringOr(request, "ReturnConsumedCapacity", "NONE"), table.name,
+  WriteConsumedCapacity(out, capacity_mode, table.name,
                         WriteUnits(old_item ? ItemSize(*old_item) : 0));
   return Status::OK();
 }
