@@ -1,17 +1,17 @@
 // DeleteItem: removes the item with the given key (no error if there is none), if the
 // condition (ConditionExpression or legacy Expected) holds. ReturnValues NONE | ALL_OLD.
+// Also the ConditionCheck action of TransactWriteItems (a condition on an item, no write).
 #include "capacity.h"
 #include "item_codec.h"
 #include "item_key.h"
-#include "item_writer.h"
-#include "secondary_index.h"
 #include "operation.h"
 #include "request_fields.h"
 #include "stored_item.h"
 #include "table_catalog.h"
 #include "write_condition.h"
+#include "write_plan.h"
 
-namespace dodb::ops {
+namespace dodb {
 namespace {
 
 constexpr Field kFields[] = {
@@ -28,10 +28,20 @@ constexpr Field kFields[] = {
     EnumField("ReturnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]"),
 };
 
-}  // namespace
+constexpr Field kConditionCheckFields[] = {
+    kTableNameField,
+    RequiredField("Key", Kind::AttributeMap),
+    RequiredField("ConditionExpression", Kind::String),
+    Field{"ExpressionAttributeNames", Kind::StringMap},
+    Field{"ExpressionAttributeValues", Kind::AttributeMap},
+    EnumField("ReturnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]"),
+};
 
-Status DeleteItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
-  DODB_RETURN_IF_ERROR(ValidateRequest(request, kFields));
+// Shared by DeleteItem and ConditionCheck: key, condition, table, current item.
+template <size_t N>
+Status PlanKeyedCondition(OperationContext& ctx, const JsonValue& request, const Field (&fields)[N],
+                          bool always_read_old, WritePlan* plan) {
+  DODB_RETURN_IF_ERROR(ValidateRequest(request, fields));
   DODB_RETURN_IF_ERROR(CheckNoMixedParameters(request, {"Expected", "ConditionalOperator"}, {"ConditionExpression"}));
   DODB_RETURN_IF_ERROR(CheckPlaceholdersHaveExpressions(request, {"ConditionExpression"}, {"ConditionExpression"}));
   AttributeMap key;
@@ -45,31 +55,47 @@ Status DeleteItem(OperationContext& ctx, const JsonValue& request, JsonWriter& o
   DODB_RETURN_IF_ERROR(PrepareWriteCondition(request, &expressions, &condition));
   DODB_RETURN_IF_ERROR(expressions.CheckAllUsed());
 
-  TableInfo table;
-  if (!ctx.catalog.Load(StringOf(request["TableName"]), &table))
+  if (!ctx.catalog.Load(StringOf(request["TableName"]), &plan->table))
     return Status::ResourceNotFound("Requested resource not found");
-  DODB_RETURN_IF_ERROR(CheckRequestKey(table, key));
-
-  std::string storage_key = ItemStorageKey(table, key);
-  std::optional<AttributeMap> old_item;
+  DODB_RETURN_IF_ERROR(CheckRequestKey(plan->table, key));
+  plan->key = ItemStorageKey(plan->table, key);
   // The old item matters only to a condition, ALL_OLD, index maintenance or capacity; a plain
   // delete is one store delete.
-  std::string_view capacity_mode = StringOr(request, "ReturnConsumedCapacity", "NONE");
-  bool needs_old = condition.condition || return_values == "ALL_OLD" || !table.indexes.empty() || capacity_mode != "NONE";
-  if (!needs_old) {
-    ctx.store.Delete(storage_key);
-    return Status::OK();
+  bool needs_old = always_read_old || condition.condition || return_values == "ALL_OLD" ||
+                   !plan->table.indexes.empty() || StringOr(request, "ReturnConsumedCapacity", "NONE") != "NONE";
+  if (needs_old) DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, plan->key, &plan->old_item));
+  return CheckWriteCondition(condition, plan->old_item ? &*plan->old_item : nullptr);
+}
+
+}  // namespace
+
+Status PlanDeleteItem(OperationContext& ctx, const JsonValue& request, bool always_read_old, WritePlan* plan) {
+  return PlanKeyedCondition(ctx, request, kFields, always_read_old, plan);
+}
+
+Status PlanConditionCheck(OperationContext& ctx, const JsonValue& request, WritePlan* plan) {
+  plan->writes = false;
+  return PlanKeyedCondition(ctx, request, kConditionCheckFields, true, plan);
+}
+
+namespace ops {
+
+Status DeleteItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  WritePlan plan;
+  DODB_RETURN_IF_ERROR(PlanDeleteItem(ctx, request, false, &plan));
+  if (plan.old_item || !plan.table.indexes.empty()) {
+    CommitWrite(ctx.store, plan);
+  } else {
+    ctx.store.Delete(plan.key);  // not read: delete whatever is there
   }
-  DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, storage_key, &old_item));
-  DODB_RETURN_IF_ERROR(CheckWriteCondition(condition, old_item ? &*old_item : nullptr));
-  WriteItem(ctx.store, table, storage_key, old_item ? &*old_item : nullptr, nullptr);
-  if (old_item && return_values == "ALL_OLD") {
+  if (plan.old_item && StringOr(request, "ReturnValues", "NONE") == "ALL_OLD") {
     WriteKey(out, "Attributes");
-    WriteAttributeMap(out, *old_item);
+    WriteAttributeMap(out, *plan.old_item);
   }
-  WriteConsumedCapacity(out, capacity_mode, table.name,
-                        WriteUnits(old_item ? ItemSize(*old_item) : 0));
+  WriteConsumedCapacity(out, StringOr(request, "ReturnConsumedCapacity", "NONE"), plan.table.name,
+                        WriteUnits(plan.old_item ? ItemSize(*plan.old_item) : 0));
   return Status::OK();
 }
 
-}  // namespace dodb::ops
+}  // namespace ops
+}  // namespace dodb

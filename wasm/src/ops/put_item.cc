@@ -1,7 +1,10 @@
 // PutItem: validate the request and item, check the key against the table, check the
 // condition (ConditionExpression or legacy Expected) against the current item, replace it.
 // ReturnValues NONE | ALL_OLD.
+#include <algorithm>
+
 #include "capacity.h"
+#include "write_plan.h"
 #include "item_codec.h"
 #include "item_key.h"
 #include "item_writer.h"
@@ -13,7 +16,6 @@
 #include "write_condition.h"
 
 namespace dodb::ops {
-namespace {
 
 constexpr size_t kMaxItemBytes = 400 * 1024;
 
@@ -31,10 +33,12 @@ constexpr Field kFields[] = {
     EnumField("ReturnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]"),
 };
 
-}  // namespace
+}  // namespace dodb::ops
 
-Status PutItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
-  DODB_RETURN_IF_ERROR(ValidateRequest(request, kFields));
+namespace dodb {
+
+Status PlanPutItem(OperationContext& ctx, const JsonValue& request, bool always_read_old, WritePlan* plan) {
+  DODB_RETURN_IF_ERROR(ValidateRequest(request, ops::kFields));
   DODB_RETURN_IF_ERROR(CheckNoMixedParameters(request, {"Expected", "ConditionalOperator"}, {"ConditionExpression"}));
   DODB_RETURN_IF_ERROR(CheckPlaceholdersHaveExpressions(request, {"ConditionExpression"}, {"ConditionExpression"}));
   AttributeMap item;
@@ -42,38 +46,45 @@ Status PutItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out)
   std::string_view return_values = StringOr(request, "ReturnValues", "NONE");
   if (return_values != "NONE" && return_values != "ALL_OLD")
     return Status::Validation("ReturnValues can only be ALL_OLD or NONE");
-  size_t size = ItemSize(item);
-  if (size > kMaxItemBytes) return Status::Validation("Item size has exceeded the maximum allowed size");
+  plan->new_size = ItemSize(item);
+  if (plan->new_size > ops::kMaxItemBytes) return Status::Validation("Item size has exceeded the maximum allowed size");
   ExpressionContext expressions;
   DODB_RETURN_IF_ERROR(expressions.Init(request));
   WriteCondition condition;
   DODB_RETURN_IF_ERROR(PrepareWriteCondition(request, &expressions, &condition));
   DODB_RETURN_IF_ERROR(expressions.CheckAllUsed());
 
-  TableInfo table;
+  TableInfo& table = plan->table;
   if (!ctx.catalog.Load(StringOf(request["TableName"]), &table))
     return Status::ResourceNotFound("Requested resource not found");
   DODB_RETURN_IF_ERROR(CheckItemKey(table, item));
   DODB_RETURN_IF_ERROR(CheckIndexKeys(table, item, false));
-
-  std::string key = ItemStorageKey(table, item);
-  std::optional<AttributeMap> old_item;
+  plan->key = ItemStorageKey(table, item);
   // The old item matters only to a condition, ALL_OLD, index maintenance or capacity; a plain
   // put is one store write.
-  std::string_view capacity_mode = StringOr(request, "ReturnConsumedCapacity", "NONE");
-  bool needs_old = condition.condition || return_values == "ALL_OLD" || !table.indexes.empty() || capacity_mode != "NONE";
-  if (needs_old) DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, key, &old_item));
-  DODB_RETURN_IF_ERROR(CheckWriteCondition(condition, old_item ? &*old_item : nullptr));
-  WriteItem(ctx.store, table, key, old_item ? &*old_item : nullptr, &item);
-
-  if (old_item && return_values == "ALL_OLD") {
-    WriteKey(out, "Attributes");
-    WriteAttributeMap(out, *old_item);
-  }
-  size_t old_size = old_item ? ItemSize(*old_item) : 0;
-  WriteConsumedCapacity(out, capacity_mode, table.name,
-                        WriteUnits(size > old_size ? size : old_size));
+  bool needs_old = always_read_old || condition.condition || return_values == "ALL_OLD" || !table.indexes.empty() ||
+                   StringOr(request, "ReturnConsumedCapacity", "NONE") != "NONE";
+  if (needs_old) DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, plan->key, &plan->old_item));
+  DODB_RETURN_IF_ERROR(CheckWriteCondition(condition, plan->old_item ? &*plan->old_item : nullptr));
+  plan->new_item = std::move(item);
   return Status::OK();
 }
 
-}  // namespace dodb::ops
+namespace ops {
+
+Status PutItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  WritePlan plan;
+  DODB_RETURN_IF_ERROR(PlanPutItem(ctx, request, false, &plan));
+  CommitWrite(ctx.store, plan);
+  if (plan.old_item && StringOr(request, "ReturnValues", "NONE") == "ALL_OLD") {
+    WriteKey(out, "Attributes");
+    WriteAttributeMap(out, *plan.old_item);
+  }
+  size_t old_size = plan.old_item ? ItemSize(*plan.old_item) : 0;
+  WriteConsumedCapacity(out, StringOr(request, "ReturnConsumedCapacity", "NONE"), plan.table.name,
+                        WriteUnits(std::max(plan.new_size, old_size)));
+  return Status::OK();
+}
+
+}  // namespace ops
+}  // namespace dodb

@@ -1,7 +1,10 @@
 // UpdateItem: edits (or creates) the item with the given key through an UpdateExpression or
 // the legacy AttributeUpdates, if the condition holds; ReturnValues NONE | ALL_OLD |
 // UPDATED_OLD | ALL_NEW | UPDATED_NEW (UPDATED_* return just the updated document paths).
+#include <algorithm>
+
 #include "capacity.h"
+#include "write_plan.h"
 #include "item_codec.h"
 #include "item_key.h"
 #include "item_writer.h"
@@ -15,7 +18,7 @@
 #include "update_eval.h"
 #include "write_condition.h"
 
-namespace dodb::ops {
+namespace dodb {
 namespace {
 
 constexpr size_t kMaxItemBytes = 400 * 1024;
@@ -43,7 +46,7 @@ constexpr Field kFields[] = {
 
 }  // namespace
 
-Status UpdateItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+Status PlanUpdateItem(OperationContext& ctx, const JsonValue& request, WritePlan* plan) {
   DODB_RETURN_IF_ERROR(ValidateRequest(request, kFields));
   DODB_RETURN_IF_ERROR(CheckNoMixedParameters(request, {"AttributeUpdates", "Expected", "ConditionalOperator"},
                                               {"UpdateExpression", "ConditionExpression"}));
@@ -63,7 +66,7 @@ Status UpdateItem(OperationContext& ctx, const JsonValue& request, JsonWriter& o
   DODB_RETURN_IF_ERROR(PrepareWriteCondition(request, &expressions, &condition));
   DODB_RETURN_IF_ERROR(expressions.CheckAllUsed());
 
-  TableInfo table;
+  TableInfo& table = plan->table;
   if (!ctx.catalog.Load(StringOf(request["TableName"]), &table))
     return Status::ResourceNotFound("Requested resource not found");
   DODB_RETURN_IF_ERROR(CheckRequestKey(table, key));
@@ -77,40 +80,49 @@ Status UpdateItem(OperationContext& ctx, const JsonValue& request, JsonWriter& o
   }
   DODB_RETURN_IF_ERROR(CheckLegacyUpdateKeys(legacy, table));
 
-  std::string storage_key = ItemStorageKey(table, key);
-  std::optional<AttributeMap> old_item;
-  DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, storage_key, &old_item));
-  DODB_RETURN_IF_ERROR(CheckWriteCondition(condition, old_item ? &*old_item : nullptr));
-  AttributeMap item = old_item ? *old_item : key;
+  plan->key = ItemStorageKey(table, key);
+  DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, plan->key, &plan->old_item));
+  DODB_RETURN_IF_ERROR(CheckWriteCondition(condition, plan->old_item ? &*plan->old_item : nullptr));
+  AttributeMap item = plan->old_item ? *plan->old_item : key;
   DODB_RETURN_IF_ERROR(ApplyUpdate(update, &item));
   DODB_RETURN_IF_ERROR(ApplyLegacyUpdates(legacy, &item));
-  size_t size = ItemSize(item);
-  if (size > kMaxItemBytes) return Status::Validation("Item size to update has exceeded the maximum allowed size");
+  plan->new_size = ItemSize(item);
+  if (plan->new_size > kMaxItemBytes) return Status::Validation("Item size to update has exceeded the maximum allowed size");
   DODB_RETURN_IF_ERROR(CheckIndexKeys(table, item, true));
-  WriteItem(ctx.store, table, storage_key, old_item ? &*old_item : nullptr, &item);
-
-  std::string_view return_values = StringOr(request, "ReturnValues", "NONE");
-  std::vector<Path> legacy_paths(legacy.size());
-  std::vector<const Path*> updated;
-  for (const UpdateAction& a : update.actions) updated.push_back(&a.path);
-  for (size_t i = 0; i < legacy.size(); ++i) {
-    legacy_paths[i].elements.emplace_back();
-    legacy_paths[i].elements[0].name = legacy[i].attribute;
-    updated.push_back(&legacy_paths[i]);
+  plan->new_item = std::move(item);
+  for (const UpdateAction& a : update.actions) plan->updated_paths.push_back(a.path);
+  for (const LegacyUpdate& u : legacy) {
+    Path p;
+    p.elements.emplace_back();
+    p.elements[0].name = u.attribute;
+    plan->updated_paths.push_back(std::move(p));
   }
+  return Status::OK();
+}
+
+namespace ops {
+
+Status UpdateItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  WritePlan plan;
+  DODB_RETURN_IF_ERROR(PlanUpdateItem(ctx, request, &plan));
+  CommitWrite(ctx.store, plan);
+  std::string_view return_values = StringOr(request, "ReturnValues", "NONE");
+  std::vector<const Path*> updated;
+  for (const Path& p : plan.updated_paths) updated.push_back(&p);
   std::optional<AttributeMap> returned;
-  if (return_values == "ALL_OLD" && old_item) returned = *old_item;
-  if (return_values == "ALL_NEW") returned = item;
-  if (return_values == "UPDATED_OLD" && old_item) returned = Project(*old_item, updated);
-  if (return_values == "UPDATED_NEW") returned = Project(item, updated);
+  if (return_values == "ALL_OLD" && plan.old_item) returned = *plan.old_item;
+  if (return_values == "ALL_NEW") returned = *plan.new_item;
+  if (return_values == "UPDATED_OLD" && plan.old_item) returned = Project(*plan.old_item, updated);
+  if (return_values == "UPDATED_NEW") returned = Project(*plan.new_item, updated);
   if (returned && !returned->empty()) {
     WriteKey(out, "Attributes");
     WriteAttributeMap(out, *returned);
   }
-  size_t old_size = old_item ? ItemSize(*old_item) : 0;
-  WriteConsumedCapacity(out, StringOr(request, "ReturnConsumedCapacity", "NONE"), table.name,
-                        WriteUnits(size > old_size ? size : old_size));
+  size_t old_size = plan.old_item ? ItemSize(*plan.old_item) : 0;
+  WriteConsumedCapacity(out, StringOr(request, "ReturnConsumedCapacity", "NONE"), plan.table.name,
+                        WriteUnits(std::max(plan.new_size, old_size)));
   return Status::OK();
 }
 
-}  // namespace dodb::ops
+}  // namespace ops
+}  // namespace dodb

@@ -1,0 +1,44 @@
+// write_plan.h: a single-item write prepared but not yet performed. PutItem, UpdateItem and
+// DeleteItem (and a transaction's ConditionCheck) each validate their request, read the current
+// item and check their condition into a WritePlan; the operation then commits it at once, while
+// TransactWriteItems first prepares every action and commits only if all of them hold.
+#ifndef DODB_WRITE_PLAN_H_
+#define DODB_WRITE_PLAN_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "attribute_value.h"
+#include "expression_ast.h"
+#include "json.h"
+#include "operation.h"
+#include "status.h"
+#include "table_catalog.h"
+
+namespace dodb {
+
+struct WritePlan {
+  TableInfo table;
+  std::string key;                        // the item's storage key
+  std::optional<AttributeMap> old_item;   // as stored now (read only when needed, see below)
+  std::optional<AttributeMap> new_item;   // what to store; empty: delete (when writes)
+  bool writes = true;                     // false: a ConditionCheck
+  size_t new_size = 0;
+  std::vector<Path> updated_paths;        // UpdateItem: the paths it changed (UPDATED_*)
+};
+
+// Prepares the write a request describes. With always_read_old the current item is read even
+// when the request itself does not need it (transactions compare items across actions). A
+// failed condition is ConditionalCheckFailedException (carrying "Item" when asked for).
+Status PlanPutItem(OperationContext& ctx, const JsonValue& request, bool always_read_old, WritePlan* plan);
+Status PlanUpdateItem(OperationContext& ctx, const JsonValue& request, WritePlan* plan);
+Status PlanDeleteItem(OperationContext& ctx, const JsonValue& request, bool always_read_old, WritePlan* plan);
+Status PlanConditionCheck(OperationContext& ctx, const JsonValue& request, WritePlan* plan);
+
+// Performs the plan: the item and its index entries (item_writer.h).
+void CommitWrite(Store& store, const WritePlan& plan);
+
+}  // namespace dodb
+
+#endif  // DODB_WRITE_PLAN_H_
