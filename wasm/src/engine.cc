@@ -54,11 +54,12 @@ Response ErrorResponse(const Status& status) {
   type += '#';
   type += status.type();
   WriteString(w, type);
-  // Coral's own errors carry no message when they have none, and SerializationException spells
-  // the member "Message" (dynalite test/helpers.js records both).
+  // Coral's own errors carry no message when they have none; SerializationException (dynalite
+  // test/helpers.js) and TransactionCanceledException (nubo-db/dynoxide) spell it "Message".
   bool coral_service = ErrorNamespace(status.type()) == "com.amazon.coral.service";
   if (!(coral_service && status.message().empty())) {
-    WriteKey(w, status.type() == "SerializationException" ? "Message" : "message");
+    bool capital = status.type() == "SerializationException" || status.type() == "TransactionCanceledException";
+    WriteKey(w, capital ? "Message" : "message");
     WriteString(w, status.message());
   }
   w.EndObject();

@@ -40,7 +40,11 @@ const Operation* FindOperation(std::string_view name);
   X(UpdateItem)            \
   X(Query)                 \
   X(Scan)                  \
-  X(UpdateTable)
+  X(UpdateTable)           \
+  X(TransactWriteItems)    \
+  X(TransactGetItems)      \
+  X(BatchWriteItem)        \
+  X(BatchGetItem)
 
 #define DODB_DECLARE_OPERATION(Name) \
   Status Name(OperationContext& ctx, const JsonValue& request, JsonWriter& out);

@@ -22,6 +22,10 @@ class Status {
   static Status ResourceNotFound(std::string msg) { return Status("ResourceNotFoundException", std::move(msg)); }
   static Status ResourceInUse(std::string msg) { return Status("ResourceInUseException", std::move(msg)); }
   static Status UnknownOperation() { return Status("UnknownOperationException", ""); }
+  static Status TransactionCanceled(std::string msg) { return Status("TransactionCanceledException", std::move(msg)); }
+  static Status IdempotentParameterMismatch(std::string msg) {
+    return Status("IdempotentParameterMismatchException", std::move(msg));
+  }
   static Status LimitExceeded(std::string msg) { return Status("LimitExceededException", std::move(msg)); }
   static Status ConditionalCheckFailed() {
     return Status("ConditionalCheckFailedException", "The conditional request failed");

@@ -1,0 +1,73 @@
+#include "idempotency.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "keyspace.h"
+
+namespace dodb {
+namespace {
+
+constexpr double kTokenLifetimeMs = 10 * 60 * 1000;
+
+void Hash(uint64_t* h, std::string_view bytes) {
+  for (char c : bytes) *h = (*h ^ static_cast<uint8_t>(c)) * 1099511628211ull;  // FNV-1a 64
+  *h = (*h ^ 0xFF) * 1099511628211ull;  // separator
+}
+
+void HashValue(uint64_t* h, const JsonValue& v) {
+  if (v.IsObject()) {
+    std::vector<const JsonValue::Member*> members;
+    for (const auto& m : v.GetObject()) members.push_back(&m);
+    std::sort(members.begin(), members.end(),
+              [](const auto* a, const auto* b) { return StringOf(a->name) < StringOf(b->name); });
+    Hash(h, "{");
+    for (const auto* m : members) {
+      Hash(h, StringOf(m->name));
+      HashValue(h, m->value);
+    }
+  } else if (v.IsArray()) {
+    Hash(h, "[");
+    for (const JsonValue& e : v.GetArray()) HashValue(h, e);
+  } else if (v.IsString()) {
+    Hash(h, StringOf(v));
+  } else {
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    v.Accept(w);
+    Hash(h, std::string_view(buf.GetString(), buf.GetSize()));
+  }
+}
+
+std::string TokenKey(std::string_view token) { return MetaKey("txn-token:").append(token); }
+
+}  // namespace
+
+std::string Fingerprint(const JsonValue& value) {
+  uint64_t h = 1469598103934665603ull;
+  HashValue(&h, value);
+  return std::to_string(h);
+}
+
+Status CheckIdempotencyToken(Store& store, std::string_view token, const std::string& fingerprint, bool* replay) {
+  *replay = false;
+  std::string stored;
+  if (!store.Get(TokenKey(token), &stored)) return Status::OK();
+  size_t nl = stored.find('\n');
+  double expires = 0;
+  for (size_t i = 0; i < nl && i < stored.size(); ++i) expires = expires * 10 + (stored[i] - '0');
+  if (expires <= store.NowMs()) return Status::OK();  // expired: a new transaction
+  if (stored.substr(nl + 1) != fingerprint)
+    return Status::IdempotentParameterMismatch(
+        "DynamoDB rejected the request because you retried a request with a different payload but with an "
+        "idempotent token that was already used.");
+  *replay = true;
+  return Status::OK();
+}
+
+void RecordIdempotencyToken(Store& store, std::string_view token, const std::string& fingerprint) {
+  uint64_t expires = static_cast<uint64_t>(store.NowMs() + kTokenLifetimeMs);
+  store.Put(TokenKey(token), std::to_string(expires) + "\n" + fingerprint);
+}
+
+}  // namespace dodb

@@ -1,0 +1,153 @@
+// BatchGetItem: up to 100 keys over any tables, each table with its own projection and
+// consistency. Every table appears in Responses ([] when nothing is found); keys past the 16 MB
+// response limit come back in UnprocessedKeys, with the table's other parameters.
+#include <algorithm>
+
+#include "capacity.h"
+#include "expression_resolver.h"
+#include "item_codec.h"
+#include "item_key.h"
+#include "operation.h"
+#include "projection.h"
+#include "request_fields.h"
+#include "stored_item.h"
+#include "transaction.h"
+#include "write_condition.h"
+
+namespace dodb::ops {
+namespace {
+
+constexpr int kMaxKeys = 100;
+constexpr size_t kMaxResponseBytes = 16 * 1024 * 1024;
+const Field kFields[] = {kReturnConsumedCapacityField};
+const Field kTableFields[] = {
+    [] { Field f = RequiredField("Keys", Kind::AttributeValueList); f.min_length = 1; f.max_length = 100; return f; }(),
+    [] { Field f{"AttributesToGet", Kind::StringList}; f.min_length = 1; f.max_length = 255; return f; }(),
+    Field{"ConsistentRead", Kind::Boolean},
+    Field{"ProjectionExpression", Kind::String},
+    Field{"ExpressionAttributeNames", Kind::StringMap},
+};
+
+struct TableRead {
+  std::string_view name;
+  const JsonValue* spec;
+  TableInfo table;
+  std::vector<AttributeMap> keys;
+  std::optional<std::vector<Path>> projection;
+};
+
+}  // namespace
+
+Status BatchGetItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  const JsonValue* items = Member(request, "RequestItems");
+  if (items && !items->IsObject()) return Status::Serialization("Unexpected field type");
+  DODB_RETURN_IF_ERROR(ValidateRequest(request, kFields));
+  if (!items) return Status::Validation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null");
+  if (items->MemberCount() == 0) return Status::Validation("The requestItems parameter is required for BatchGetItem");
+  std::vector<TableRead> reads;
+  int total = 0;
+  for (const auto& t : items->GetObject()) {
+    if (!t.value.IsObject()) return Status::Serialization("Unexpected value type in payload");
+    DODB_RETURN_IF_ERROR(CheckTypes(t.value, kTableFields, std::size(kTableFields)));
+    ConstraintErrors errors;
+    CheckConstraints(t.value, kTableFields, std::size(kTableFields), "requestItems." + std::string(StringOf(t.name)) + ".member", &errors);
+    DODB_RETURN_IF_ERROR(errors.ToStatus());
+    total += static_cast<int>(t.value["Keys"].Size());
+    reads.push_back(TableRead{StringOf(t.name), &t.value, {}, {}, {}});
+  }
+  if (total > kMaxKeys) return Status::Validation("Too many items requested for the BatchGetItem call");
+  for (TableRead& r : reads) {
+    const JsonValue& spec = *r.spec;
+    DODB_RETURN_IF_ERROR(CheckNoMixedParameters(spec, {"AttributesToGet"}, {"ProjectionExpression"}));
+    DODB_RETURN_IF_ERROR(CheckPlaceholdersHaveExpressions(spec, {"ProjectionExpression"}, {}));
+    if (const JsonValue* names = Member(spec, "AttributesToGet")) {
+      std::vector<Path> paths;
+      for (const JsonValue& n : names->GetArray()) {
+        for (const Path& p : paths)
+          if (p.elements[0].name == StringOf(n))
+            return Status::Validation("One or more parameter values were invalid: Duplicate value in attribute name: " +
+                                      std::string(StringOf(n)));
+        Path p;
+        p.elements.emplace_back();
+        p.elements[0].name.assign(StringOf(n));
+        paths.push_back(std::move(p));
+      }
+      r.projection = std::move(paths);
+    }
+    ExpressionContext expressions;
+    DODB_RETURN_IF_ERROR(expressions.Init(spec));
+    if (const JsonValue* text = Member(spec, "ProjectionExpression")) {
+      ProjectionExpression p;
+      DODB_RETURN_IF_ERROR(expressions.PrepareProjection(StringOf(*text), &p));
+      r.projection = std::move(p.paths);
+    }
+    DODB_RETURN_IF_ERROR(expressions.CheckAllUsed());
+    for (const JsonValue& k : spec["Keys"].GetArray()) {
+      r.keys.emplace_back();
+      DODB_RETURN_IF_ERROR(DecodeAttributeMap(k, 1, &r.keys.back()));
+    }
+    for (size_t i = 0; i < r.keys.size(); ++i)
+      for (size_t j = 0; j < i; ++j)
+        if (r.keys[i] == r.keys[j]) return Status::Validation("Provided list of item keys contains duplicates");
+  }
+  for (TableRead& r : reads) {
+    if (!ctx.catalog.Load(r.name, &r.table)) return Status::ResourceNotFound("Requested resource not found");
+    for (const AttributeMap& k : r.keys) DODB_RETURN_IF_ERROR(CheckRequestKey(r.table, k));
+  }
+
+  size_t response_bytes = 0;
+  std::vector<std::pair<std::string, double>> capacity;
+  std::vector<std::pair<const TableRead*, std::vector<const AttributeMap*>>> unprocessed;
+  WriteKey(out, "Responses");
+  out.StartObject();
+  for (const TableRead& r : reads) {
+    WriteKey(out, r.name);
+    out.StartArray();
+    const JsonValue* consistent = Member(*r.spec, "ConsistentRead");
+    double units = 0;
+    std::vector<const AttributeMap*> left;
+    for (const AttributeMap& k : r.keys) {
+      if (response_bytes >= kMaxResponseBytes) {
+        left.push_back(&k);
+        continue;
+      }
+      std::optional<AttributeMap> item;
+      DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, ItemStorageKey(r.table, k), &item));
+      units += ReadUnits(item ? ItemSize(*item) : 0, consistent && consistent->GetBool());
+      if (!item) continue;
+      response_bytes += ItemSize(*item);
+      if (r.projection) {
+        std::vector<const Path*> paths;
+        for (const Path& p : *r.projection) paths.push_back(&p);
+        item = Project(*item, paths);
+      }
+      WriteAttributeMap(out, *item);
+    }
+    out.EndArray();
+    capacity.emplace_back(r.table.name, units);
+    if (!left.empty()) unprocessed.emplace_back(&r, std::move(left));
+  }
+  out.EndObject();
+  WriteKey(out, "UnprocessedKeys");
+  out.StartObject();
+  for (const auto& [r, keys] : unprocessed) {
+    WriteKey(out, r->name);
+    out.StartObject();
+    WriteKey(out, "Keys");
+    out.StartArray();
+    for (const AttributeMap* k : keys) WriteAttributeMap(out, *k);
+    out.EndArray();
+    for (const char* member : {"ConsistentRead", "ProjectionExpression", "AttributesToGet", "ExpressionAttributeNames"})
+      if (const JsonValue* v = Member(*r->spec, member)) {
+        WriteKey(out, member);
+        v->Accept(out);
+      }
+    out.EndObject();
+  }
+  out.EndObject();
+  std::string_view mode = StringOr(request, "ReturnConsumedCapacity", "NONE");
+  if (mode == "TOTAL" || mode == "INDEXES") WriteConsumedCapacityList(out, mode, capacity);
+  return Status::OK();
+}
+
+}  // namespace dodb::ops

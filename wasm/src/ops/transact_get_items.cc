@@ -1,0 +1,97 @@
+// TransactGetItems: up to 100 Gets over any tables, read together; Responses holds one entry
+// per Get, in order ({} for a missing item). A malformed key is a ValidationError reason.
+#include "expression_resolver.h"
+#include "item_key.h"
+#include "operation.h"
+#include "projection.h"
+#include "request_fields.h"
+#include "stored_item.h"
+#include "transaction.h"
+
+namespace dodb::ops {
+namespace {
+
+constexpr Field kGetMembers[] = {Field{"Get", Kind::Struct}};
+const Field kFields[] = {
+    [] {
+      Field f = StructField("TransactItems", Kind::StructList, kGetMembers, "TransactGetItem", true);
+      f.min_length = 1;
+      f.max_length = 100;
+      return f;
+    }(),
+    kReturnConsumedCapacityField,
+};
+constexpr Field kGetFields[] = {
+    kTableNameField,
+    RequiredField("Key", Kind::AttributeMap),
+    Field{"ProjectionExpression", Kind::String},
+    Field{"ExpressionAttributeNames", Kind::StringMap},
+};
+
+struct PlannedGet {
+  TransactionAction action;
+  std::optional<ProjectionExpression> projection;
+};
+
+}  // namespace
+
+Status TransactGetItems(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  DODB_RETURN_IF_ERROR(ValidateRequest(request, kFields));
+  const JsonValue& items = request["TransactItems"];
+  std::vector<TransactionAction> actions(items.Size());
+  std::vector<std::optional<ProjectionExpression>> projections(items.Size());
+  for (SizeType i = 0; i < items.Size(); ++i) {
+    const JsonValue* get = Member(items[i], "Get");
+    if (!get)
+      return Status::Validation("1 validation error detected: Value null at 'transactItems." + std::to_string(i + 1) +
+                                ".member.get' failed to satisfy constraint: Member must not be null");
+    DODB_RETURN_IF_ERROR(ValidateRequest(*get, kGetFields));
+    ExpressionContext expressions;
+    DODB_RETURN_IF_ERROR(expressions.Init(*get));
+    if (const JsonValue* text = Member(*get, "ProjectionExpression")) {
+      projections[i].emplace();
+      DODB_RETURN_IF_ERROR(expressions.PrepareProjection(StringOf(*text), &*projections[i]));
+    } else if (expressions.has_names()) {
+      return Status::Validation("ExpressionAttributeNames can only be specified when using expressions");
+    }
+    DODB_RETURN_IF_ERROR(expressions.CheckAllUsed());
+    WritePlan& plan = actions[i].plan;
+    plan.writes = false;
+    if (!ctx.catalog.Load(StringOf((*get)["TableName"]), &plan.table))
+      return Status::ResourceNotFound("Requested resource not found");
+    AttributeMap key;
+    Status s = DecodeAttributeMap((*get)["Key"], 1, &key);
+    if (s.ok()) s = CheckRequestKey(plan.table, key);
+    if (!s.ok()) {
+      actions[i].reason = "ValidationError";
+      actions[i].reason_message = s.message();
+      continue;
+    }
+    plan.key = ItemStorageKey(plan.table, key);
+  }
+  DODB_RETURN_IF_ERROR(CheckDistinctItems(actions));
+  DODB_RETURN_IF_ERROR(CancellationIfAny(actions));
+  WriteKey(out, "Responses");
+  out.StartArray();
+  for (size_t i = 0; i < actions.size(); ++i) {
+    std::optional<AttributeMap> item;
+    DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, actions[i].plan.key, &item));
+    out.StartObject();
+    if (item) {
+      if (projections[i]) {
+        std::vector<const Path*> paths;
+        for (const Path& p : projections[i]->paths) paths.push_back(&p);
+        item = Project(*item, paths);
+      }
+      if (!item->empty()) {
+        WriteKey(out, "Item");
+        WriteAttributeMap(out, *item);
+      }
+    }
+    out.EndObject();
+  }
+  out.EndArray();
+  return Status::OK();
+}
+
+}  // namespace dodb::ops

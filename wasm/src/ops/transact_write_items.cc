@@ -1,0 +1,104 @@
+// TransactWriteItems: up to 100 Put / Update / Delete / ConditionCheck actions over any tables,
+// all-or-nothing. Every action is prepared against the state before the transaction (write_plan.h);
+// if any condition fails, nothing is written and TransactionCanceledException lists one reason
+// per action, in order. ClientRequestToken makes a retry within 10 minutes a no-op.
+#include <algorithm>
+
+#include "capacity.h"
+#include "idempotency.h"
+#include "item_codec.h"
+#include "operation.h"
+#include "request_fields.h"
+#include "transaction.h"
+#include "write_plan.h"
+
+namespace dodb::ops {
+namespace {
+
+constexpr Field kActionMembers[] = {
+    Field{"ConditionCheck", Kind::Struct}, Field{"Put", Kind::Struct}, Field{"Delete", Kind::Struct},
+    Field{"Update", Kind::Struct}};
+
+const Field kFields[] = {
+    [] {
+      Field f = StructField("TransactItems", Kind::StructList, kActionMembers, "TransactWriteItem", true);
+      f.min_length = 1;
+      f.max_length = 100;
+      return f;
+    }(),
+    kReturnConsumedCapacityField,
+    kReturnItemCollectionMetricsField,
+    [] { Field f{"ClientRequestToken", Kind::String}; f.min_length = 1; f.max_length = 36; return f; }(),
+};
+
+constexpr size_t kMaxTransactionBytes = 4 * 1024 * 1024;
+
+}  // namespace
+
+Status TransactWriteItems(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  DODB_RETURN_IF_ERROR(ValidateRequest(request, kFields));
+  const JsonValue& actions = request["TransactItems"];
+  std::vector<TransactionAction> planned(actions.Size());
+  size_t total_bytes = 0;
+  for (SizeType i = 0; i < actions.Size(); ++i) {
+    const JsonValue& a = actions[i];
+    int kinds = 0;
+    for (const char* k : {"ConditionCheck", "Put", "Delete", "Update"}) kinds += Member(a, k) != nullptr;
+    if (kinds != 1)
+      return Status::Validation("TransactItems can only contain one of ConditionCheck, Put, Update or Delete");
+    TransactionAction& t = planned[i];
+    Status s;
+    if (const JsonValue* put = Member(a, "Put")) {
+      s = PlanPutItem(ctx, *put, true, &t.plan);
+    } else if (const JsonValue* update = Member(a, "Update")) {
+      if (!Member(*update, "UpdateExpression"))
+        return Status::Validation("1 validation error detected: Value null at 'transactItems." + std::to_string(i + 1) +
+                                  ".member.update.updateExpression' failed to satisfy constraint: Member must not be null");
+      s = PlanUpdateItem(ctx, *update, &t.plan);
+    } else if (const JsonValue* del = Member(a, "Delete")) {
+      s = PlanDeleteItem(ctx, *del, true, &t.plan);
+    } else {
+      const JsonValue& check = a["ConditionCheck"];
+      if (!Member(check, "ConditionExpression"))
+        return Status::Validation("1 validation error detected: Value null at 'transactItems." + std::to_string(i + 1) +
+                                  ".member.conditionCheck.conditionExpression' failed to satisfy constraint: Member must not be null");
+      s = PlanConditionCheck(ctx, check, &t.plan);
+    }
+    DODB_RETURN_IF_ERROR(ClassifyActionStatus(std::move(s), &t));
+    total_bytes += t.plan.new_size;
+  }
+  DODB_RETURN_IF_ERROR(CheckDistinctItems(planned));
+  if (total_bytes > kMaxTransactionBytes)
+    return Status::Validation(
+        "Collection size of items exceeded, which can also be caused by the aggregate size of the items in the "
+        "transaction exceeding the 4MB limit");
+
+  // ClientRequestToken: a retry of the same request within 10 minutes succeeds without effect.
+  std::string fingerprint;
+  const JsonValue* token = Member(request, "ClientRequestToken");
+  if (token) {
+    fingerprint = Fingerprint(actions);
+    bool replay = false;
+    DODB_RETURN_IF_ERROR(CheckIdempotencyToken(ctx.store, StringOf(*token), fingerprint, &replay));
+    if (replay) return Status::OK();
+  }
+  DODB_RETURN_IF_ERROR(CancellationIfAny(planned));
+  for (const TransactionAction& t : planned) CommitWrite(ctx.store, t.plan);
+  if (token) RecordIdempotencyToken(ctx.store, StringOf(*token), fingerprint);
+
+  std::string_view capacity = StringOr(request, "ReturnConsumedCapacity", "NONE");
+  if (capacity == "TOTAL" || capacity == "INDEXES") {
+    std::vector<std::pair<std::string, double>> per_table;
+    for (const TransactionAction& t : planned) {
+      size_t old_size = t.plan.old_item ? ItemSize(*t.plan.old_item) : 0;
+      double units = 2 * WriteUnits(std::max(t.plan.new_size, old_size));
+      auto it = std::find_if(per_table.begin(), per_table.end(), [&](const auto& e) { return e.first == t.plan.table.name; });
+      if (it == per_table.end()) per_table.emplace_back(t.plan.table.name, units);
+      else it->second += units;
+    }
+    WriteConsumedCapacityList(out, capacity, per_table);
+  }
+  return Status::OK();
+}
+
+}  // namespace dodb::ops

@@ -1,0 +1,37 @@
+// transaction.h: what TransactWriteItems and TransactGetItems share: sorting each action's
+// outcome into a request-level error or a cancellation reason (as DynamoDB does), the
+// one-action-per-item rule, and TransactionCanceledException with its CancellationReasons.
+#ifndef DODB_TRANSACTION_H_
+#define DODB_TRANSACTION_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "json.h"
+#include "status.h"
+#include "write_plan.h"
+
+namespace dodb {
+
+struct TransactionAction {
+  WritePlan plan;
+  std::string reason = "None";  // None, ConditionalCheckFailed, ValidationError
+  std::string reason_message;
+  std::string item_json;        // the item as a JSON object, for ConditionalCheckFailed with ALL_OLD
+};
+
+// Stores a per-action outcome in t, or returns it when it fails the whole request.
+Status ClassifyActionStatus(Status s, TransactionAction* t);
+// "Transaction request cannot include multiple operations on one item".
+Status CheckDistinctItems(const std::vector<TransactionAction>& actions);
+// TransactionCanceledException if any action has a reason other than None.
+Status CancellationIfAny(const std::vector<TransactionAction>& actions);
+
+// ConsumedCapacity as a list, one entry per table (batches and transactions).
+void WriteConsumedCapacityList(JsonWriter& w, std::string_view mode,
+                               const std::vector<std::pair<std::string, double>>& per_table);
+
+}  // namespace dodb
+
+#endif  // DODB_TRANSACTION_H_
