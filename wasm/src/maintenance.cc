@@ -66,7 +66,56 @@ bool Step(Store& store, Catalog& catalog, TableInfo* table, IndexInfo* index, in
   return true;
 }
 
+constexpr double kStatisticsPeriodMs = 6 * 3600 * 1000.0;
+
+// The store ranges a statistics refresh counts, in order: the table's items, then each index.
+std::vector<std::string> StatisticsRanges(const TableInfo& table) {
+  std::vector<std::string> ranges = {ItemPrefix(table.id)};
+  for (const IndexInfo& i : table.indexes) ranges.push_back(IndexPrefix(i.id));
+  return ranges;
+}
+
+// One bounded step of a statistics refresh; true when it has finished.
+bool StatisticsStep(Store& store, TableInfo* table, int* budget) {
+  std::vector<std::string> ranges = StatisticsRanges(*table);
+  while (*budget > 0 && !table->stats_cursor.empty()) {
+    size_t r = 0;
+    while (r + 1 < ranges.size() && table->stats_cursor >= ranges[r + 1]) ++r;
+    std::string end = PrefixEnd(ranges[r]);
+    std::vector<KeyValue> batch = store.Scan(table->stats_cursor, end, false, *budget);
+    for (const KeyValue& kv : batch) {
+      AttributeMap item;
+      ++table->stats_count;
+      if (DecodeItem(kv.value, &item)) table->stats_size += static_cast<int64_t>(ItemSize(item));
+    }
+    *budget -= static_cast<int>(batch.size());
+    if (*budget > 0) {  // range r is done
+      if (r == 0) {
+        table->item_count = table->stats_count;
+        table->size_bytes = table->stats_size;
+      } else {
+        table->indexes[r - 1].item_count = table->stats_count;
+        table->indexes[r - 1].size_bytes = table->stats_size;
+      }
+      table->stats_count = table->stats_size = 0;
+      table->stats_cursor = r + 1 < ranges.size() ? ranges[r + 1] : "";
+      if (table->stats_cursor.empty()) table->stats_time_ms = store.NowMs();
+    } else {
+      table->stats_cursor = batch.back().key + '\0';
+    }
+  }
+  return table->stats_cursor.empty();
+}
+
 }  // namespace
+
+bool RequestStatisticsIfStale(Store& store, TableInfo* table) {
+  if (!table->stats_cursor.empty() || store.NowMs() - table->stats_time_ms < kStatisticsPeriodMs) return false;
+  table->stats_cursor = ItemPrefix(table->id);
+  table->stats_count = table->stats_size = 0;
+  RequestMaintenance(store, table->name);
+  return true;
+}
 
 void RequestMaintenance(Store& store, std::string_view table) {
   std::vector<std::string> names = Pending(store);
@@ -94,9 +143,11 @@ bool RunMaintenance(Store& store, Catalog& catalog, int budget) {
                                          return std::find(deleted.begin(), deleted.end(), i.name) != deleted.end();
                                        }),
                         table.indexes.end());
-    catalog.Save(table);
     bool all_done = true;
     for (const IndexInfo& i : table.indexes) all_done = all_done && i.status == "ACTIVE";
+    if (all_done && !table.stats_cursor.empty() && budget > 0) all_done = StatisticsStep(store, &table, &budget);
+    else if (!table.stats_cursor.empty()) all_done = false;
+    catalog.Save(table);
     if (!all_done) remaining.push_back(name);
   }
   SetPending(store, remaining);

@@ -1,6 +1,6 @@
 // maintenance.h: background work the engine does in bounded steps, outside any user request:
-// backfilling a global secondary index created by UpdateTable, and deleting the entries of a
-// deleted one. UpdateTable records the table as pending; the host runs the "@Maintain"
+// backfilling a global secondary index created by UpdateTable, deleting the entries of a
+// deleted one, and counting items and bytes for DescribeTable's statistics. UpdateTable records the table as pending; the host runs the "@Maintain"
 // operation (ops/maintain.cc) repeatedly, each call in its own transaction (the Durable Object
 // from its alarm), until it answers {"More":false}.
 #ifndef DODB_MAINTENANCE_H_
@@ -18,6 +18,10 @@ void RequestMaintenance(Store& store, std::string_view table);
 
 // Does at most about `budget` items of pending work; true if work remains.
 bool RunMaintenance(Store& store, Catalog& catalog, int budget);
+
+// DescribeTable: if the table's ItemCount / sizes are older than six hours (DynamoDB's refresh
+// period), starts a refresh, done by the maintenance steps; true if one was started.
+bool RequestStatisticsIfStale(Store& store, TableInfo* table);
 
 // ACTIVE, or UPDATING while an index is being created or deleted.
 std::string_view TableStatusOf(const TableInfo& table);

@@ -78,9 +78,17 @@ std::string EncodeTable(const TableInfo& t) {
     WriteKey(w, "BackfillCursor"); WriteString(w, Base64Encode(i.backfill_cursor));
     WriteKey(w, "ReadCapacityUnits"); w.Int64(i.read_capacity);
     WriteKey(w, "WriteCapacityUnits"); w.Int64(i.write_capacity);
+    WriteKey(w, "ItemCount"); w.Int64(i.item_count);
+    WriteKey(w, "SizeBytes"); w.Int64(i.size_bytes);
     w.EndObject();
   }
   w.EndArray();
+  WriteKey(w, "ItemCount"); w.Int64(t.item_count);
+  WriteKey(w, "SizeBytes"); w.Int64(t.size_bytes);
+  WriteKey(w, "StatsTime"); w.Double(t.stats_time_ms);
+  WriteKey(w, "StatsCursor"); WriteString(w, Base64Encode(t.stats_cursor));
+  WriteKey(w, "StatsCount"); w.Int64(t.stats_count);
+  WriteKey(w, "StatsSize"); w.Int64(t.stats_size);
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize());
 }
@@ -119,9 +127,17 @@ bool DecodeTable(std::string_view json, TableInfo* t) {
       Base64Decode(StringMember(j, "BackfillCursor"), &i.backfill_cursor);
       i.read_capacity = j["ReadCapacityUnits"].GetInt64();
       i.write_capacity = j["WriteCapacityUnits"].GetInt64();
+      if (const JsonValue* v = Member(j, "ItemCount")) i.item_count = v->GetInt64();
+      if (const JsonValue* v = Member(j, "SizeBytes")) i.size_bytes = v->GetInt64();
       t->indexes.push_back(std::move(i));
     }
   }
+  if (const JsonValue* v = Member(d, "ItemCount")) t->item_count = v->GetInt64();
+  if (const JsonValue* v = Member(d, "SizeBytes")) t->size_bytes = v->GetInt64();
+  if (const JsonValue* v = Member(d, "StatsTime")) t->stats_time_ms = v->GetDouble();
+  if (const JsonValue* v = Member(d, "StatsCursor")) Base64Decode(StringOf(*v), &t->stats_cursor);
+  if (const JsonValue* v = Member(d, "StatsCount")) t->stats_count = v->GetInt64();
+  if (const JsonValue* v = Member(d, "StatsSize")) t->stats_size = v->GetInt64();
   return true;
 }
 
@@ -153,8 +169,8 @@ void WriteIndexDescription(JsonWriter& w, const TableInfo& t, const IndexInfo& i
     WriteKey(w, "WriteCapacityUnits"); w.Int64(t.pay_per_request ? 0 : i.write_capacity);
     w.EndObject();
   }
-  WriteKey(w, "IndexSizeBytes"); w.Int(0);
-  WriteKey(w, "ItemCount"); w.Int(0);
+  WriteKey(w, "IndexSizeBytes"); w.Int64(i.size_bytes);
+  WriteKey(w, "ItemCount"); w.Int64(i.item_count);
   WriteKey(w, "IndexArn"); WriteString(w, std::string(kArnPrefix) + t.name + "/index/" + i.name);
   w.EndObject();
 }
@@ -251,9 +267,8 @@ void WriteTableDescription(JsonWriter& w, const TableInfo& t, std::string_view s
   WriteKey(w, "ReadCapacityUnits"); w.Int64(t.pay_per_request ? 0 : t.read_capacity);
   WriteKey(w, "WriteCapacityUnits"); w.Int64(t.pay_per_request ? 0 : t.write_capacity);
   w.EndObject();
-  // Item counts and sizes are not maintained yet; DynamoDB itself refreshes them only every ~6 hours.
-  WriteKey(w, "TableSizeBytes"); w.Int(0);
-  WriteKey(w, "ItemCount"); w.Int(0);
+  WriteKey(w, "TableSizeBytes"); w.Int64(t.size_bytes);
+  WriteKey(w, "ItemCount"); w.Int64(t.item_count);
   WriteKey(w, "TableArn"); WriteString(w, std::string(kArnPrefix) + t.name);
   WriteKey(w, "TableId"); WriteString(w, t.table_id);
   if (t.pay_per_request) {

@@ -33,6 +33,8 @@ struct IndexInfo {
   std::vector<std::string> non_key_attributes;
   std::string status = "ACTIVE";  // CREATING (backfilling), ACTIVE, DELETING
   std::string backfill_cursor;     // CREATING: the next item key to index
+  int64_t item_count = 0;          // as of the last statistics refresh (maintenance.h)
+  int64_t size_bytes = 0;
   int64_t read_capacity = 0;
   int64_t write_capacity = 0;
 };
@@ -51,6 +53,12 @@ struct TableInfo {
   bool deletion_protection = false;
   std::string table_class;  // empty unless given (STANDARD, STANDARD_INFREQUENT_ACCESS)
   std::vector<IndexInfo> indexes;
+  // Statistics DynamoDB refreshes about every six hours; so do we (maintenance.h).
+  int64_t item_count = 0;
+  int64_t size_bytes = 0;
+  double stats_time_ms = 0;     // when the last refresh finished (0: never)
+  std::string stats_cursor;     // a refresh in progress: the next key to count ("" = not running)
+  int64_t stats_count = 0, stats_size = 0;  // its running totals
 
   // The index with this name, or nullptr.
   const IndexInfo* FindIndex(std::string_view index_name) const;

@@ -74,3 +74,25 @@ TEST_F(UpdateTableTest, Errors) {
 
 }  // namespace
 }  // namespace dodb
+
+namespace dodb {
+namespace {
+
+TEST_F(UpdateTableTest, StatisticsRefreshEverySixHoursInTheBackground) {
+  auto count = [&] {
+    Response r = Call("DescribeTable", R"({"TableName":"tbl"})");
+    size_t at = r.body.find(R"("ItemCount":)");
+    return r.body.substr(at + 12, r.body.find(',', at) - at - 12);
+  };
+  EXPECT_EQ(count(), "0");  // DynamoDB refreshes ItemCount about every six hours
+  EXPECT_EQ(Call("@Maintain", "{}").body, R"({"More":false})");
+  store_.set_now_ms(store_.NowMs() + 7 * 3600 * 1000.0);
+  EXPECT_EQ(count(), "0");  // stale: a refresh starts in the background
+  while (Call("@Maintain", R"({"Budget":7})").body == R"({"More":true})") {
+  }
+  EXPECT_EQ(count(), "25");
+  EXPECT_NE(Call("DescribeTable", R"({"TableName":"tbl"})").body.find(R"("TableSizeBytes":)"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dodb

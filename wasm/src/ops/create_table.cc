@@ -223,6 +223,7 @@ Status CreateTable(OperationContext& ctx, const JsonValue& request, JsonWriter& 
     return Status::ResourceInUse("Table already exists: " + table.name);
   double now_ms = ctx.store.NowMs();
   table.creation_time = now_ms / 1000;
+  table.stats_time_ms = now_ms;  // an empty table's statistics are current
   table.id = ctx.catalog.AllocateId();
   for (IndexInfo& index : indexes) index.id = ctx.catalog.AllocateId();
   table.indexes = std::move(indexes);

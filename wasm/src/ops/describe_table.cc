@@ -12,6 +12,8 @@ Status DescribeTable(OperationContext& ctx, const JsonValue& request, JsonWriter
   TableInfo table;
   if (!ctx.catalog.Load(name, &table))
     return Status::ResourceNotFound("Requested resource not found: Table: " + name + " not found");
+  // Statistics (ItemCount, sizes) are refreshed in the background when six hours old.
+  if (RequestStatisticsIfStale(ctx.store, &table)) ctx.catalog.Save(table);
   WriteKey(out, "Table");
   WriteTableDescription(out, table, TableStatusOf(table));
   return Status::OK();
