@@ -5,15 +5,40 @@
  * workerd's conditions, so the AWS SDK's browser build (fetch, WebCrypto) is the one bundled.
  * Run from the repository root after tsc: `node dist/js/tools/bundle.js`.
  */
-import { build } from "esbuild";
+import { builtinModules, createRequire } from "node:module";
+import { dirname } from "node:path";
+import { build, type BuildOptions } from "esbuild";
 
 export const BUNDLES = {
   worker: "worker/index.ts",
   harness: "tests/workerd/harness-worker.ts",
   "bench-worker": "bench/bench-worker.ts",
+  ecosystem: "tests/workerd/ecosystem-worker.ts",
 } as const;
 
 export type BundleName = keyof typeof BUNDLES;
+
+/** The ES-module build of a package's entry (a package's "module" field). */
+function esmEntry(pkg: string): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve(`${pkg}/package.json`);
+  return `${dirname(manifest)}/${(require(manifest) as { module: string }).module}`;
+}
+
+/**
+ * Per-bundle options. ecosystem: ElectroDB and @mastra/dynamodb require() lib-dynamodb, whose
+ * CommonJS build pulls Node modules, so it and util-dynamodb resolve to their dist-es builds; and
+ * @mastra/core imports bare Node builtins ("events", "crypto"), left to workerd's nodejs_compat.
+ */
+const EXTRA: Partial<Record<BundleName, () => BuildOptions>> = {
+  ecosystem: () => ({
+    alias: {
+      "@aws-sdk/lib-dynamodb": esmEntry("@aws-sdk/lib-dynamodb"),
+      "@aws-sdk/util-dynamodb": esmEntry("@aws-sdk/util-dynamodb"),
+    },
+    external: ["cloudflare:*", "node:*", ...builtinModules],
+  }),
+};
 
 async function bundle(name: BundleName): Promise<void> {
   await build({
@@ -30,6 +55,7 @@ async function bundle(name: BundleName): Promise<void> {
     sourcemap: "linked",
     keepNames: true,
     logLevel: "warning",
+    ...EXTRA[name]?.(),
   });
 }
 
