@@ -2,11 +2,12 @@
  * Routes DynamoDB HTTP requests to one Durable Object per database. The database is the URL path's
  * single segment (`/orders` -> "orders"; `/` -> "default"), so a client picks one through its
  * endpoint URL (`--endpoint-url http://host/orders`). The Worker parses the HTTP protocol and calls
- * the object's handle() over RPC, so authentication can be checked before any object wakes up.
+ * the object's handle() over RPC, so authentication is checked (options.authorize, from
+ * js/http/auth.ts) before any object wakes up. Without an authorizer every request is served.
  */
 import type { OperationTarget } from "../engine/types.js";
 import type { DynamoDBDurableObject } from "./durable-object.js";
-import { HEALTH_TEXT, handleDynamoDBHttp } from "../http/dynamodb-http.js";
+import { HEALTH_TEXT, type HttpOptions, handleDynamoDBHttp } from "../http/dynamodb-http.js";
 
 export const DEFAULT_DATABASE = "default";
 const DATABASE_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
@@ -22,10 +23,12 @@ export function databaseFromPath(pathname: string): string | null {
 export function routeToDatabase<T extends DynamoDBDurableObject<any>>(
   request: Request,
   namespace: DurableObjectNamespace<T>,
+  options: HttpOptions = {},
 ): Promise<Response> {
   const database = databaseFromPath(new URL(request.url).pathname);
   if (database === null) return Promise.resolve(new Response("Not found\n", { status: 404 }));
   if (request.method === "GET") return Promise.resolve(new Response(HEALTH_TEXT));
+  // The stub is only a handle: the object is not reached until the request passes authorization.
   const stub: OperationTarget = namespace.get(namespace.idFromName(database));
-  return handleDynamoDBHttp(request, stub);
+  return handleDynamoDBHttp(request, stub, options);
 }

@@ -11,7 +11,7 @@ const [ownerArg, dir] = process.argv.slice(2);
 const owner = Number(ownerArg);
 if (!dir || !Number.isInteger(owner)) throw new Error("usage: server.js <owner pid> <dir>");
 
-const worker = await startWorker("worker");
+const worker = await startWorker("worker", { bindings: { DYNAMODB_AUTH: "off" } }); // cases POST unsigned
 writeFileSync(join(dir, "url.tmp"), String(worker.url));
 renameSync(join(dir, "url.tmp"), join(dir, "url"));
 

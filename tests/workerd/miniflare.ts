@@ -2,7 +2,9 @@
  * Starts Miniflare on a bundled Worker (dist/bundles/<name>, made by `npm run build:js`), serving on
  * 127.0.0.1 at a free port, with the DynamoDBDurableObject class bound as DYNAMODB on SQLite
  * storage. Optionally persists Durable Object storage to a directory, so a test can restart
- * Miniflare and read back what it wrote.
+ * Miniflare and read back what it wrote. The Worker's variables default to DYNAMODB_AUTH
+ * "any-signature" (any well-formed SigV4 signature, as DynamoDB Local and `npm start`); pass
+ * `bindings` to change them (e.g. "required" with DYNAMODB_ACCESS_KEYS, or "off").
  */
 import { fileURLToPath } from "node:url";
 import { Miniflare } from "miniflare";
@@ -18,6 +20,8 @@ export interface StartedWorker {
 export interface StartOptions {
   /** Directory for Durable Object storage; in memory when absent. */
   persistTo?: string;
+  /** Text bindings (Worker variables), merged over { DYNAMODB_AUTH: "any-signature" }. */
+  bindings?: Record<string, string>;
 }
 
 const ROOT = new URL("../../../", import.meta.url); // dist/tests/workerd/ -> repository root
@@ -30,6 +34,7 @@ export async function startWorker(name: BundleName, options: StartOptions = {}):
     compatibilityDate: "2026-04-26",
     durableObjects: { DYNAMODB: { className: "DynamoDBDurableObject", useSQLite: true } },
     durableObjectsPersist: options.persistTo ?? false,
+    bindings: { DYNAMODB_AUTH: "any-signature", ...options.bindings },
     compatibilityFlags: name === "worker" ? [] : ["nodejs_compat"],
     host: "127.0.0.1",
     port: 0,
