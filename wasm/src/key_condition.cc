@@ -25,7 +25,6 @@ Status TypeMismatch() {
 }
 
 bool IsPath(const Operand& op) { return op.kind == Operand::Kind::kPath; }
-bool IsValue(const Operand& op) { return op.kind == Operand::Kind::kValue; }
 
 Status CheckOperands(const Condition& c) {
   for (const Operand& op : c.operands) {

@@ -17,7 +17,6 @@ Status MissingAttribute() {
   return Status::Validation("The provided expression refers to an attribute that does not exist in the item");
 }
 
-bool IsSet(ValueType t) { return t == ValueType::SS || t == ValueType::NS || t == ValueType::BS; }
 
 // Evaluates a SET value against the original item.
 Status EvaluateSetValue(const Operand& op, const AttributeMap& item, AttributeValue* out) {
