@@ -32,8 +32,9 @@ function findRoot(): string {
 }
 
 /**
- * Runs the engine's pending maintenance (index backfill and deletion after UpdateTable) to the
- * end, in bounded steps, as a Durable Object's alarm would. Returns the number of steps.
+ * Runs the engine's pending maintenance (index backfill and deletion after UpdateTable, statistics,
+ * a due Time to Live sweep) to the end, in bounded steps, as a Durable Object's alarm would.
+ * Returns the number of steps.
  */
 export function drainMaintenance(engine: { handle(op: string, body: string): { status: number; body: string } }): number {
   let steps = 0;

@@ -15,6 +15,8 @@ export interface DynamoDBEngineOptions {
   host?: (sqlHost: SqlHost) => KvHost;
 }
 
+/** Operations that may leave work for the maintenance steps (index backfill, statistics, TTL). */
+const SCHEDULES_MAINTENANCE = new Set(["UpdateTable", "DescribeTable", "UpdateTimeToLive"]);
 /** Items of index work per maintenance step (one transaction each). */
 const MAINTENANCE_BUDGET = 500;
 /** Wall time one alarm may spend on maintenance steps before it reschedules itself. */
@@ -35,7 +37,7 @@ export class DynamoDBEngine implements OperationTarget {
       const result = this.#storage.transactionSync(() => this.#engine.handle(op, body));
       // UpdateTable may leave index work (backfill, deletion), and DescribeTable a statistics
       // refresh, for the maintenance steps the alarm runs (an alarm with nothing to do is one step).
-      if ((op === "UpdateTable" || op === "DescribeTable") && result.status === 200) void this.#storage.setAlarm(Date.now());
+      if (SCHEDULES_MAINTENANCE.has(op) && result.status === 200) void this.#storage.setAlarm(Date.now());
       return result;
     } catch (err) {
       // The transaction rolled back after the engine ran (e.g. the commit failed): state the engine
@@ -46,18 +48,24 @@ export class DynamoDBEngine implements OperationTarget {
   }
 
   /**
-   * Runs bounded maintenance steps (index backfill and deletion after UpdateTable), each in its own
-   * transaction, for at most about MAINTENANCE_SLICE_MS; schedules the next alarm if work remains.
+   * Runs bounded maintenance steps (index backfill and deletion after UpdateTable, statistics, Time
+   * to Live sweeps), each in its own transaction, for at most about MAINTENANCE_SLICE_MS; schedules
+   * the next alarm if work remains, or when the next TTL sweep is due.
    * Call it from the Durable Object's alarm().
    */
   async maintain(): Promise<boolean> {
     const deadline = Date.now() + MAINTENANCE_SLICE_MS;
     let more = true;
+    let nextMs = 0;
     while (more && Date.now() < deadline) {
       const result = this.handle("@Maintain", `{"Budget":${MAINTENANCE_BUDGET}}`);
-      more = result.status === 200 && (JSON.parse(result.body) as { More: boolean }).More;
+      const step = result.status === 200 ? (JSON.parse(result.body) as { More: boolean; NextMs?: number }) : { More: false };
+      more = step.More;
+      nextMs = step.NextMs ?? 0;
     }
+    // Work left now: continue at once; periodic work (TTL sweeps): wake up when it is due.
     if (more) await this.#storage.setAlarm(Date.now());
+    else if (nextMs > 0) await this.#storage.setAlarm(nextMs);
     return more;
   }
 }

@@ -6,6 +6,7 @@
 #include "item_codec.h"
 #include "item_writer.h"
 #include "keyspace.h"
+#include "number.h"
 
 namespace dodb {
 namespace {
@@ -107,6 +108,38 @@ bool StatisticsStep(Store& store, TableInfo* table, int* budget) {
   return table->stats_cursor.empty();
 }
 
+// Time to Live: an item expires when its TTL attribute is a number of epoch seconds in the past,
+// but not more than five years in the past (DynamoDB ignores such values).
+bool Expired(const AttributeMap& item, const std::string& attribute, double now_ms) {
+  const AttributeValue* v = FindAttribute(item, attribute);
+  if (!v || v->type != ValueType::N) return false;
+  Decimal d;
+  if (!ParseDecimal(v->scalar, &d).ok() || d.negative || d.is_zero() || d.exponent > 15) return false;
+  double seconds = 0;
+  for (int i = 0; i < d.exponent; ++i) seconds = seconds * 10 + (i < static_cast<int>(d.digits.size()) ? d.digits[i] - '0' : 0);
+  double now_s = now_ms / 1000;
+  return seconds <= now_s && seconds >= now_s - 5 * 365.25 * 86400;
+}
+
+// One bounded step of a table's Time to Live sweep; true when the sweep is finished.
+bool TtlStep(Store& store, TableInfo* table, int* budget) {
+  if (table->ttl_cursor.empty()) table->ttl_cursor = ItemPrefix(table->id);
+  std::vector<KeyValue> batch = store.Scan(table->ttl_cursor, PrefixEnd(ItemPrefix(table->id)), false, *budget);
+  double now = store.NowMs();
+  for (const KeyValue& kv : batch) {
+    AttributeMap item;
+    if (DecodeItem(kv.value, &item) && Expired(item, table->ttl_attribute, now)) WriteItem(store, *table, kv.key, &item, nullptr);
+  }
+  *budget -= static_cast<int>(batch.size());
+  if (*budget > 0) {
+    table->ttl_cursor.clear();
+    table->ttl_next_sweep_ms = now + kTtlSweepPeriodMs;
+    return true;
+  }
+  table->ttl_cursor = batch.back().key + '\0';
+  return false;
+}
+
 }  // namespace
 
 bool RequestStatisticsIfStale(Store& store, TableInfo* table) {
@@ -123,35 +156,41 @@ void RequestMaintenance(Store& store, std::string_view table) {
   SetPending(store, names);
 }
 
-bool RunMaintenance(Store& store, Catalog& catalog, int budget) {
+bool RunMaintenance(Store& store, Catalog& catalog, int budget, double* next_ms) {
+  *next_ms = 0;
   std::vector<std::string> names = Pending(store);
   std::vector<std::string> remaining;
+  bool more = false;
   for (const std::string& name : names) {
     TableInfo table;
-    if (budget <= 0 || !catalog.Load(name, &table)) {
-      if (budget <= 0) remaining.push_back(name);
-      continue;  // a table deleted meanwhile needs nothing more
+    if (!catalog.Load(name, &table)) continue;  // a table deleted meanwhile needs nothing more
+    bool busy = false;
+    if (budget > 0) {
+      std::vector<std::string> deleted;  // DELETING indexes whose entries are all gone
+      for (IndexInfo& index : table.indexes) {
+        if (index.status == "ACTIVE" || budget <= 0) continue;
+        bool was_deleting = index.status == "DELETING";
+        if (Step(store, catalog, &table, &index, &budget) && was_deleting) deleted.push_back(index.name);
+      }
+      table.indexes.erase(std::remove_if(table.indexes.begin(), table.indexes.end(),
+                                         [&](const IndexInfo& i) {
+                                           return std::find(deleted.begin(), deleted.end(), i.name) != deleted.end();
+                                         }),
+                          table.indexes.end());
     }
-    std::vector<std::string> deleted;  // DELETING indexes whose entries are all gone
-    for (IndexInfo& index : table.indexes) {
-      if (index.status == "ACTIVE" || budget <= 0) continue;
-      bool was_deleting = index.status == "DELETING";
-      if (Step(store, catalog, &table, &index, &budget) && was_deleting) deleted.push_back(index.name);
-    }
-    table.indexes.erase(std::remove_if(table.indexes.begin(), table.indexes.end(),
-                                       [&](const IndexInfo& i) {
-                                         return std::find(deleted.begin(), deleted.end(), i.name) != deleted.end();
-                                       }),
-                        table.indexes.end());
-    bool all_done = true;
-    for (const IndexInfo& i : table.indexes) all_done = all_done && i.status == "ACTIVE";
-    if (all_done && !table.stats_cursor.empty() && budget > 0) all_done = StatisticsStep(store, &table, &budget);
-    else if (!table.stats_cursor.empty()) all_done = false;
+    for (const IndexInfo& i : table.indexes) busy = busy || i.status != "ACTIVE";
+    if (!busy && !table.stats_cursor.empty()) busy = budget <= 0 || !StatisticsStep(store, &table, &budget);
+    // Time to Live: sweep when due; the table stays pending while TTL is enabled.
+    bool ttl_due = table.ttl_enabled && (!table.ttl_cursor.empty() || table.ttl_next_sweep_ms <= store.NowMs());
+    if (ttl_due && budget > 0) ttl_due = !TtlStep(store, &table, &budget);
     catalog.Save(table);
-    if (!all_done) remaining.push_back(name);
+    more = more || busy || ttl_due;
+    if (busy || table.ttl_enabled) remaining.push_back(name);
+    if (table.ttl_enabled && !ttl_due && (*next_ms == 0 || table.ttl_next_sweep_ms < *next_ms))
+      *next_ms = table.ttl_next_sweep_ms;
   }
   SetPending(store, remaining);
-  return !remaining.empty();
+  return more;
 }
 
 std::string_view TableStatusOf(const TableInfo& table) {

@@ -44,7 +44,9 @@ const Operation* FindOperation(std::string_view name);
   X(TransactWriteItems)    \
   X(TransactGetItems)      \
   X(BatchWriteItem)        \
-  X(BatchGetItem)
+  X(BatchGetItem)          \
+  X(UpdateTimeToLive)      \
+  X(DescribeTimeToLive)
 
 #define DODB_DECLARE_OPERATION(Name) \
   Status Name(OperationContext& ctx, const JsonValue& request, JsonWriter& out);

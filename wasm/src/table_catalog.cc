@@ -89,6 +89,10 @@ std::string EncodeTable(const TableInfo& t) {
   WriteKey(w, "StatsCursor"); WriteString(w, Base64Encode(t.stats_cursor));
   WriteKey(w, "StatsCount"); w.Int64(t.stats_count);
   WriteKey(w, "StatsSize"); w.Int64(t.stats_size);
+  WriteKey(w, "TtlAttribute"); WriteString(w, t.ttl_attribute);
+  WriteKey(w, "TtlEnabled"); w.Bool(t.ttl_enabled);
+  WriteKey(w, "TtlCursor"); WriteString(w, Base64Encode(t.ttl_cursor));
+  WriteKey(w, "TtlNextSweep"); w.Double(t.ttl_next_sweep_ms);
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize());
 }
@@ -138,6 +142,10 @@ bool DecodeTable(std::string_view json, TableInfo* t) {
   if (const JsonValue* v = Member(d, "StatsCursor")) Base64Decode(StringOf(*v), &t->stats_cursor);
   if (const JsonValue* v = Member(d, "StatsCount")) t->stats_count = v->GetInt64();
   if (const JsonValue* v = Member(d, "StatsSize")) t->stats_size = v->GetInt64();
+  t->ttl_attribute = StringMember(d, "TtlAttribute");
+  if (const JsonValue* v = Member(d, "TtlEnabled")) t->ttl_enabled = v->GetBool();
+  if (const JsonValue* v = Member(d, "TtlCursor")) Base64Decode(StringOf(*v), &t->ttl_cursor);
+  if (const JsonValue* v = Member(d, "TtlNextSweep")) t->ttl_next_sweep_ms = v->GetDouble();
   return true;
 }
 

@@ -58,6 +58,11 @@ struct TableInfo {
   int64_t size_bytes = 0;
   double stats_time_ms = 0;     // when the last refresh finished (0: never)
   std::string stats_cursor;     // a refresh in progress: the next key to count ("" = not running)
+  // Time to Live: items whose ttl_attribute (epoch seconds) has passed are deleted by sweeps.
+  std::string ttl_attribute;    // empty: TTL was never enabled
+  bool ttl_enabled = false;
+  std::string ttl_cursor;       // the sweep in progress: the next item key ("" = between sweeps)
+  double ttl_next_sweep_ms = 0;
   int64_t stats_count = 0, stats_size = 0;  // its running totals
 
   // The index with this name, or nullptr.

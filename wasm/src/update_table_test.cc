@@ -96,3 +96,39 @@ TEST_F(UpdateTableTest, StatisticsRefreshEverySixHoursInTheBackground) {
 
 }  // namespace
 }  // namespace dodb
+
+namespace dodb {
+namespace {
+
+TEST_F(UpdateTableTest, TimeToLiveSweepsDeleteExpiredItems) {
+  double now_s = store_.NowMs() / 1000;
+  auto put = [&](const char* pk, const std::string& ttl_json) {
+    ASSERT_EQ(Call("PutItem", std::string(R"({"TableName":"tbl","Item":{"pk":{"S":")") + pk + R"("},"exp":)" + ttl_json + "}}").status, 200);
+  };
+  put("past", R"({"N":")" + std::to_string(static_cast<long>(now_s - 10)) + "\"}");
+  put("future", R"({"N":")" + std::to_string(static_cast<long>(now_s + 3600)) + "\"}");
+  put("ancient", R"({"N":")" + std::to_string(static_cast<long>(now_s - 6 * 366 * 86400.0)) + "\"}");  // ignored
+  put("text", R"({"S":"1"})");
+  EXPECT_EQ(Call("DescribeTimeToLive", R"({"TableName":"tbl"})").body, R"({"TimeToLiveDescription":{"TimeToLiveStatus":"DISABLED"}})");
+  EXPECT_EQ(Call("UpdateTimeToLive", R"({"TableName":"tbl","TimeToLiveSpecification":{"Enabled":true,"AttributeName":"exp"}})").body,
+            R"({"TimeToLiveSpecification":{"Enabled":true,"AttributeName":"exp"}})");
+  EXPECT_EQ(Call("UpdateTimeToLive", R"({"TableName":"tbl","TimeToLiveSpecification":{"Enabled":true,"AttributeName":"exp"}})").body,
+            R"({"__type":"com.amazon.coral.validate#ValidationException","message":"TimeToLive is already enabled"})");
+  // Expired but not yet swept: still readable, as in DynamoDB.
+  EXPECT_NE(Call("GetItem", R"({"TableName":"tbl","Key":{"pk":{"S":"past"}}})").body, "{}");
+  Response r;
+  do r = Call("@Maintain", R"({"Budget":5})"); while (r.body.find(R"("More":true)") != std::string::npos);
+  EXPECT_NE(r.body.find(R"("NextMs":)"), std::string::npos) << r.body;  // the next sweep is scheduled
+  EXPECT_EQ(Call("GetItem", R"({"TableName":"tbl","Key":{"pk":{"S":"past"}}})").body, "{}");
+  for (const char* kept : {"future", "ancient", "text", "k1"})
+    EXPECT_NE(Call("GetItem", std::string(R"({"TableName":"tbl","Key":{"pk":{"S":")") + kept + "\"}}}").body, "{}") << kept;
+  // An hour later the next sweep removes "future".
+  store_.set_now_ms(store_.NowMs() + 2 * 3600 * 1000.0);
+  do r = Call("@Maintain", "{}"); while (r.body.find(R"("More":true)") != std::string::npos);
+  EXPECT_EQ(Call("GetItem", R"({"TableName":"tbl","Key":{"pk":{"S":"future"}}})").body, "{}");
+  EXPECT_EQ(Call("DescribeTimeToLive", R"({"TableName":"tbl"})").body,
+            R"({"TimeToLiveDescription":{"TimeToLiveStatus":"ENABLED","AttributeName":"exp"}})");
+}
+
+}  // namespace
+}  // namespace dodb

@@ -1,5 +1,6 @@
 // "@Maintain" (internal; no X-Amz-Target can name it): one bounded step of pending index work
-// (maintenance.h). Request {"Budget": n} (default 1000 items); response {"More": bool}.
+// (maintenance.h). Request {"Budget": n} (default 1000 items); response {"More": bool} and,
+// when periodic work is scheduled (Time to Live), "NextMs": the epoch ms it is next due.
 #include "maintenance.h"
 #include "operation.h"
 
@@ -8,9 +9,14 @@ namespace dodb::ops {
 Status Maintain(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   int budget = 1000;
   if (const JsonValue* b = Member(request, "Budget"); b && b->IsInt() && b->GetInt() > 0) budget = b->GetInt();
-  bool more = RunMaintenance(ctx.store, ctx.catalog, budget);
+  double next_ms = 0;
+  bool more = RunMaintenance(ctx.store, ctx.catalog, budget, &next_ms);
   WriteKey(out, "More");
   out.Bool(more);
+  if (next_ms > 0) {
+    WriteKey(out, "NextMs");
+    out.Double(next_ms);
+  }
   return Status::OK();
 }
 
