@@ -63,6 +63,18 @@ export class DynamoDBDurableObject extends Base<Env> {
     this.#faulty!.armed = true;
   }
 
+  /** Makes the k-th storage write (put or delete) from now fail after writing. */
+  failWriteAt(k: number): void {
+    void this.engine;
+    this.#faulty!.failWriteAt(k);
+  }
+
+  /** Cancels failWriteAt; answers the storage writes made since it was armed. */
+  disarmWrites(): { writes: number } {
+    void this.engine;
+    return { writes: this.#faulty!.disarm() };
+  }
+
   /** Row count and SHA-256 over every (k, v) of the kv table, in key order. */
   async kvDigest(): Promise<{ count: number; sha256: string }> {
     void this.engine; // creates the table if needed
@@ -103,6 +115,11 @@ export default {
       case "fail-next-put":
         await stub.failNextPut();
         return json({ armed: true });
+      case "fail-write":
+        await stub.failWriteAt(Number(url.searchParams.get("k")));
+        return json({ armed: true });
+      case "disarm-writes":
+        return json(await stub.disarmWrites());
       case "bulk-put": {
         const q = url.searchParams;
         return json(await stub.bulkPut(q.get("table")!, Number(q.get("n")), Number(q.get("groups") ?? "10"), q.get("prefix") ?? "k"));
