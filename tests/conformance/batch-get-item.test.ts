@@ -117,7 +117,6 @@ const cases: Case[] = [
     op: "BatchGetItem",
     request: batch({ [TABLE]: keys(...many(101)) }),
     expect: validation(`1 validation error detected: Value at 'RequestItems.${TABLE}.member.Keys' failed to satisfy constraint: Member must have length less than or equal to 100`),
-    todo: "engine",
   },
   fails("101 keys over two tables", { [TABLE]: keys(...many(50)), [PAIRS]: keys(...Array.from({ length: 51 }, (_, i) => pairKey("p", String(i)))) }, "Too many items requested for the BatchGetItem call"), // DL :210-217; AWS docs
   fails("bad ReturnConsumedCapacity", { [TABLE]: keys(pk("a")) }, violations(violation("hi", "returnConsumedCapacity", "Member must satisfy enum value set: [INDEXES, TOTAL, NONE]")), { ReturnConsumedCapacity: "hi" }),
@@ -154,7 +153,6 @@ const cases: Case[] = [
     op: "BatchGetItem",
     request: batch({ [TABLE]: { Keys: [pk("a")], AttributesToGet: ["x"] }, [PAIRS]: { Keys: [pairKey("p", "1")], ProjectionExpression: "v" } }),
     expect: validation("Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}"),
-    todo: "engine",
   },
   fails("ExpressionAttributeNames without an expression", { [TABLE]: { Keys: [pk("a")], ExpressionAttributeNames: { "#a": "a" } } }, "ExpressionAttributeNames can only be specified when using expressions"),
   fails("empty ExpressionAttributeNames", { [TABLE]: { Keys: [pk("a")], ProjectionExpression: "x", ExpressionAttributeNames: {} } }, "ExpressionAttributeNames must not be empty"),

@@ -81,7 +81,6 @@ const cases: Case[] = [
     [Get(pk("a")), Get(pk("missing"))],
     okSubset({ Responses: [{ Item: A }, {}], ConsumedCapacity: [{ TableName: TABLE, CapacityUnits: 4 }] }),
     { ReturnConsumedCapacity: "TOTAL" },
-    { todo: "engine" },
   ),
   run("ReturnConsumedCapacity NONE adds nothing", [Get(pk("a"))], ok({ Responses: [{ Item: A }] }), { ReturnConsumedCapacity: "NONE" }),
 

@@ -211,9 +211,9 @@ const cases: Case[] = [
   run("empty-string key in a Put", [Put(pk("q")), Put(pk(""))], validation(EMPTY_KEY)), // DX-captured (tests/transactions.rs:1305-1317)
   // DX-captured (CHANGELOG #98): an empty string in a lookup Key is hoisted with the "are not
   // valid." wording, not the GetItem/DeleteItem "were invalid:" one.
-  run("empty-string key in a Delete", [Delete(pk(""))], validation(EMPTY_KEY), { todo: "engine" }),
-  run("empty-string key in an Update", [Update(pk(""), "SET x = :v", { ExpressionAttributeValues: { ":v": N("1") } })], validation(EMPTY_KEY), { todo: "engine" }),
-  run("empty-string key in a ConditionCheck", [Put(pk("q")), Check(pk(""), "attribute_exists(pk)")], validation(EMPTY_KEY), { todo: "engine" }),
+  run("empty-string key in a Delete", [Delete(pk(""))], validation(EMPTY_KEY)),
+  run("empty-string key in an Update", [Update(pk(""), "SET x = :v", { ExpressionAttributeValues: { ":v": N("1") } })], validation(EMPTY_KEY)),
+  run("empty-string key in a ConditionCheck", [Put(pk("q")), Check(pk(""), "attribute_exists(pk)")], validation(EMPTY_KEY)),
   run(
     "ClientRequestToken over 36 characters", // DX src/lib.rs:188-205
     [Put(pk("q"))],

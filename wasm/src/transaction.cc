@@ -30,6 +30,12 @@ bool IsPerActionValidation(const std::string& message) {
 
 Status ClassifyActionStatus(Status s, TransactionAction* t) {
   if (s.ok()) return s;
+  // An empty key value fails the whole transaction, in PutItem's wording whatever the action
+  // (nubo-db/dynoxide CHANGELOG #98, captured against DynamoDB).
+  constexpr std::string_view kEmptyKey = "One or more parameter values were invalid: The AttributeValue for a key attribute";
+  if (s.message().compare(0, kEmptyKey.size(), kEmptyKey) == 0)
+    return Status::Validation("One or more parameter values are not valid." +
+                              s.message().substr(std::string_view("One or more parameter values were invalid:").size()));
   if (s.type() == "ConditionalCheckFailedException") {
     t->reason = "ConditionalCheckFailed";
     t->reason_message = s.message();

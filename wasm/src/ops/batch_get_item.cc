@@ -49,6 +49,11 @@ Status BatchGetItem(OperationContext& ctx, const JsonValue& request, JsonWriter&
   for (const auto& t : items->GetObject()) {
     if (!t.value.IsObject()) return Status::Serialization("Unexpected value type in payload");
     DODB_RETURN_IF_ERROR(CheckTypes(t.value, kTableFields, std::size(kTableFields)));
+    // 2026 wording: no value shown, capitalised path (nubo-db/dynamodb-conformance
+    // tier3/error-messages/batchGetItem.test.ts:23).
+    if (const JsonValue* keys = Member(t.value, "Keys"); keys && keys->Size() > kMaxKeys)
+      return Status::Validation("1 validation error detected: Value at 'RequestItems." + std::string(StringOf(t.name)) +
+                                ".member.Keys' failed to satisfy constraint: Member must have length less than or equal to 100");
     ConstraintErrors errors;
     CheckConstraints(t.value, kTableFields, std::size(kTableFields), "requestItems." + std::string(StringOf(t.name)) + ".member", &errors);
     DODB_RETURN_IF_ERROR(errors.ToStatus());
@@ -56,6 +61,17 @@ Status BatchGetItem(OperationContext& ctx, const JsonValue& request, JsonWriter&
     reads.push_back(TableRead{StringOf(t.name), &t.value, {}, {}, {}});
   }
   if (total > kMaxKeys) return Status::Validation("Too many items requested for the BatchGetItem call");
+  // AttributesToGet in one table and ProjectionExpression in another still mix the two styles
+  // (nubo-db/dynoxide CHANGELOG, confirmed against DynamoDB).
+  bool legacy = false, expression = false;
+  for (const TableRead& r : reads) {
+    legacy = legacy || Member(*r.spec, "AttributesToGet");
+    expression = expression || Member(*r.spec, "ProjectionExpression");
+  }
+  if (legacy && expression)
+    return Status::Validation(
+        "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: "
+        "{AttributesToGet} Expression parameters: {ProjectionExpression}");
   for (TableRead& r : reads) {
     const JsonValue& spec = *r.spec;
     DODB_RETURN_IF_ERROR(CheckNoMixedParameters(spec, {"AttributesToGet"}, {"ProjectionExpression"}));

@@ -1,6 +1,10 @@
 // TransactGetItems: up to 100 Gets over any tables, read together; Responses holds one entry
 // per Get, in order ({} for a missing item). A malformed key is a ValidationError reason.
+#include <algorithm>
+
+#include "capacity.h"
 #include "expression_resolver.h"
+#include "item_codec.h"
 #include "item_key.h"
 #include "operation.h"
 #include "projection.h"
@@ -73,9 +77,11 @@ Status TransactGetItems(OperationContext& ctx, const JsonValue& request, JsonWri
   DODB_RETURN_IF_ERROR(CancellationIfAny(actions));
   WriteKey(out, "Responses");
   out.StartArray();
+  std::vector<size_t> sizes(actions.size(), 0);
   for (size_t i = 0; i < actions.size(); ++i) {
     std::optional<AttributeMap> item;
     DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, actions[i].plan.key, &item));
+    if (item) sizes[i] = ItemSize(*item);
     out.StartObject();
     if (item) {
       if (projections[i]) {
@@ -91,6 +97,19 @@ Status TransactGetItems(OperationContext& ctx, const JsonValue& request, JsonWri
     out.EndObject();
   }
   out.EndArray();
+  std::string_view mode = StringOr(request, "ReturnConsumedCapacity", "NONE");
+  if (mode == "TOTAL" || mode == "INDEXES") {
+    // Transactional reads cost twice a strongly consistent read, a missing item included.
+    std::vector<std::pair<std::string, double>> per_table;
+    for (size_t i = 0; i < actions.size(); ++i) {
+      double units = 2 * ReadUnits(sizes[i], true);
+      const std::string& name = actions[i].plan.table.name;
+      auto it = std::find_if(per_table.begin(), per_table.end(), [&](const auto& e) { return e.first == name; });
+      if (it == per_table.end()) per_table.emplace_back(name, units);
+      else it->second += units;
+    }
+    WriteConsumedCapacityList(out, mode, per_table);
+  }
   return Status::OK();
 }
 
