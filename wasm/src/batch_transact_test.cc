@@ -77,3 +77,21 @@ TEST_F(BatchTransactTest, ClientRequestTokenMakesRetriesIdempotent) {
 
 }  // namespace
 }  // namespace dodb
+
+namespace dodb {
+namespace {
+
+TEST_F(BatchTransactTest, TagsAndLimits) {
+  const char* arn = "arn:aws:dynamodb:ddblocal:000000000000:table/aaa";
+  EXPECT_EQ(Call("TagResource", std::string(R"({"ResourceArn":")") + arn + R"(","Tags":[{"Key":"team","Value":"core"},{"Key":"env","Value":"dev"}]})").body, "{}");
+  EXPECT_EQ(Call("UntagResource", std::string(R"({"ResourceArn":")") + arn + R"(","TagKeys":["env"]})").body, "{}");
+  EXPECT_EQ(Call("ListTagsOfResource", std::string(R"({"ResourceArn":")") + arn + "\"}").body,
+            R"({"Tags":[{"Key":"team","Value":"core"}]})");
+  EXPECT_EQ(Call("ListTagsOfResource", R"({"ResourceArn":"arn:aws:dynamodb:ddblocal:000000000000:table/nope"})").body,
+            R"({"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found: ResourcArn: arn:aws:dynamodb:ddblocal:000000000000:table/nope not found"})");
+  EXPECT_EQ(Call("DescribeLimits", "{}").body,
+            R"({"AccountMaxReadCapacityUnits":80000,"AccountMaxWriteCapacityUnits":80000,"TableMaxReadCapacityUnits":40000,"TableMaxWriteCapacityUnits":40000})");
+}
+
+}  // namespace
+}  // namespace dodb

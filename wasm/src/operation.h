@@ -46,7 +46,11 @@ const Operation* FindOperation(std::string_view name);
   X(BatchWriteItem)        \
   X(BatchGetItem)          \
   X(UpdateTimeToLive)      \
-  X(DescribeTimeToLive)
+  X(DescribeTimeToLive)    \
+  X(TagResource)           \
+  X(UntagResource)         \
+  X(ListTagsOfResource)    \
+  X(DescribeLimits)
 
 #define DODB_DECLARE_OPERATION(Name) \
   Status Name(OperationContext& ctx, const JsonValue& request, JsonWriter& out);

@@ -93,6 +93,10 @@ std::string EncodeTable(const TableInfo& t) {
   WriteKey(w, "TtlEnabled"); w.Bool(t.ttl_enabled);
   WriteKey(w, "TtlCursor"); WriteString(w, Base64Encode(t.ttl_cursor));
   WriteKey(w, "TtlNextSweep"); w.Double(t.ttl_next_sweep_ms);
+  WriteKey(w, "Tags");
+  w.StartObject();
+  for (const auto& [k, v] : t.tags) { WriteKey(w, k); WriteString(w, v); }
+  w.EndObject();
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize());
 }
@@ -146,6 +150,9 @@ bool DecodeTable(std::string_view json, TableInfo* t) {
   if (const JsonValue* v = Member(d, "TtlEnabled")) t->ttl_enabled = v->GetBool();
   if (const JsonValue* v = Member(d, "TtlCursor")) Base64Decode(StringOf(*v), &t->ttl_cursor);
   if (const JsonValue* v = Member(d, "TtlNextSweep")) t->ttl_next_sweep_ms = v->GetDouble();
+  t->tags.clear();
+  if (const JsonValue* tags = Member(d, "Tags"))
+    for (const auto& m : tags->GetObject()) t->tags.emplace_back(std::string(StringOf(m.name)), std::string(StringOf(m.value)));
   return true;
 }
 
@@ -184,6 +191,8 @@ void WriteIndexDescription(JsonWriter& w, const TableInfo& t, const IndexInfo& i
 }
 
 }  // namespace
+
+std::string TableArn(std::string_view table) { return std::string(kArnPrefix).append(table); }
 
 bool Catalog::Load(std::string_view name, TableInfo* table) {
   auto it = cache_.find(name);

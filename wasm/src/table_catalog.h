@@ -63,6 +63,7 @@ struct TableInfo {
   bool ttl_enabled = false;
   std::string ttl_cursor;       // the sweep in progress: the next item key ("" = between sweeps)
   double ttl_next_sweep_ms = 0;
+  std::vector<std::pair<std::string, std::string>> tags;  // key -> value, in insertion order
   int64_t stats_count = 0, stats_size = 0;  // its running totals
 
   // The index with this name, or nullptr.
@@ -90,6 +91,9 @@ class Catalog {
   Store& store_;
   std::map<std::string, TableInfo, std::less<>> cache_;
 };
+
+// The table's ARN (DynamoDB Local's region and account).
+std::string TableArn(std::string_view table);
 
 // Writes DynamoDB's TableDescription object for table, with the given TableStatus.
 void WriteTableDescription(JsonWriter& w, const TableInfo& table, std::string_view status);

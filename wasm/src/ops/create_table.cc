@@ -217,6 +217,9 @@ Status CreateTable(OperationContext& ctx, const JsonValue& request, JsonWriter& 
   DODB_RETURN_IF_ERROR(ParseIndexes(request, table, &indexes));
   table.table_class.assign(StringOr(request, "TableClass", ""));
   if (const JsonValue* p = Member(request, "DeletionProtectionEnabled")) table.deletion_protection = p->GetBool();
+  if (const JsonValue* tags = Member(request, "Tags"))
+    for (const JsonValue& tag : tags->GetArray())
+      table.tags.emplace_back(std::string(StringOf(tag["Key"])), std::string(StringOf(tag["Value"])));
 
   TableInfo existing;
   if (ctx.catalog.Load(table.name, &existing))
