@@ -49,4 +49,18 @@ AttributeMap Project(const AttributeMap& item, const std::vector<const Path*>& p
   return out;
 }
 
+Status AttributesToGetPaths(const JsonValue& names, std::vector<Path>* paths) {
+  for (const JsonValue& n : names.GetArray()) {
+    for (const Path& p : *paths)
+      if (p.elements[0].name == StringOf(n))
+        return Status::Validation("One or more parameter values were invalid: Duplicate value in attribute name: " +
+                                  std::string(StringOf(n)));
+    Path p;
+    p.elements.emplace_back();
+    p.elements[0].name.assign(StringOf(n));
+    paths->push_back(std::move(p));
+  }
+  return Status::OK();
+}
+
 }  // namespace dodb

@@ -9,10 +9,15 @@
 
 #include "attribute_value.h"
 #include "expression_ast.h"
+#include "json.h"
+#include "status.h"
 
 namespace dodb {
 
 AttributeMap Project(const AttributeMap& item, const std::vector<const Path*>& paths);
+
+// The legacy AttributesToGet list as one-element paths, with DynamoDB's error for a duplicate.
+Status AttributesToGetPaths(const JsonValue& names, std::vector<Path>* paths);
 
 }  // namespace dodb
 

@@ -1,6 +1,7 @@
 #include "read_common.h"
 
 #include "legacy_condition.h"
+#include "projection.h"
 #include "request_fields.h"
 #include "secondary_index.h"
 
@@ -35,16 +36,7 @@ Status ReadRequestChecks(const JsonValue& request, std::string_view filter_param
   }
   if (const JsonValue* names = Member(request, "AttributesToGet")) {
     std::vector<Path> paths;
-    for (const JsonValue& n : names->GetArray()) {
-      for (const Path& p : paths)
-        if (p.elements[0].name == StringOf(n))
-          return Status::Validation("One or more parameter values were invalid: Duplicate value in attribute name: " +
-                                    std::string(StringOf(n)));
-      Path p;
-      p.elements.emplace_back();
-      p.elements[0].name.assign(StringOf(n));
-      paths.push_back(std::move(p));
-    }
+    DODB_RETURN_IF_ERROR(AttributesToGetPaths(*names, &paths));
     params->projection = std::move(paths);
   }
   if (const JsonValue* esk = Member(request, "ExclusiveStartKey")) {

@@ -78,16 +78,7 @@ Status BatchGetItem(OperationContext& ctx, const JsonValue& request, JsonWriter&
     DODB_RETURN_IF_ERROR(CheckPlaceholdersHaveExpressions(spec, {"ProjectionExpression"}, {}));
     if (const JsonValue* names = Member(spec, "AttributesToGet")) {
       std::vector<Path> paths;
-      for (const JsonValue& n : names->GetArray()) {
-        for (const Path& p : paths)
-          if (p.elements[0].name == StringOf(n))
-            return Status::Validation("One or more parameter values were invalid: Duplicate value in attribute name: " +
-                                      std::string(StringOf(n)));
-        Path p;
-        p.elements.emplace_back();
-        p.elements[0].name.assign(StringOf(n));
-        paths.push_back(std::move(p));
-      }
+      DODB_RETURN_IF_ERROR(AttributesToGetPaths(*names, &paths));
       r.projection = std::move(paths);
     }
     ExpressionContext expressions;
@@ -112,7 +103,7 @@ Status BatchGetItem(OperationContext& ctx, const JsonValue& request, JsonWriter&
   }
 
   size_t response_bytes = 0;
-  std::vector<std::pair<std::string, double>> capacity;
+  TableUnits capacity;
   std::vector<std::pair<const TableRead*, std::vector<const AttributeMap*>>> unprocessed;
   WriteKey(out, "Responses");
   out.StartObject();

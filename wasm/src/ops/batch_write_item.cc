@@ -91,14 +91,8 @@ Status BatchWriteItem(OperationContext& ctx, const JsonValue& request, JsonWrite
   out.EndObject();
   std::string_view capacity = StringOr(request, "ReturnConsumedCapacity", "NONE");
   if (capacity == "TOTAL" || capacity == "INDEXES") {
-    std::vector<std::pair<std::string, double>> per_table;
-    for (const TransactionAction& t : planned) {
-      size_t old_size = t.plan.old_item ? ItemSize(*t.plan.old_item) : 0;
-      double units = WriteUnits(t.plan.new_size > old_size ? t.plan.new_size : old_size);
-      auto it = std::find_if(per_table.begin(), per_table.end(), [&](const auto& e) { return e.first == t.plan.table.name; });
-      if (it == per_table.end()) per_table.emplace_back(t.plan.table.name, units);
-      else it->second += units;
-    }
+    TableUnits per_table;
+    for (const TransactionAction& t : planned) AddTableUnits(&per_table, t.plan.table.name, PlanWriteUnits(t.plan));
     WriteConsumedCapacityList(out, capacity, per_table);
   }
   return Status::OK();

@@ -42,16 +42,7 @@ Status GetItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out)
   std::optional<ProjectionExpression> projection;
   if (const JsonValue* names = Member(request, "AttributesToGet")) {
     projection.emplace();
-    for (const JsonValue& n : names->GetArray()) {
-      for (const Path& p : projection->paths)
-        if (p.elements[0].name == StringOf(n))
-          return Status::Validation("One or more parameter values were invalid: Duplicate value in attribute name: " +
-                                    std::string(StringOf(n)));
-      Path p;
-      p.elements.emplace_back();
-      p.elements[0].name.assign(StringOf(n));
-      projection->paths.push_back(std::move(p));
-    }
+    DODB_RETURN_IF_ERROR(AttributesToGetPaths(*names, &projection->paths));
   }
   ExpressionContext expressions;
   DODB_RETURN_IF_ERROR(expressions.Init(request));

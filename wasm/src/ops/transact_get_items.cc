@@ -100,14 +100,9 @@ Status TransactGetItems(OperationContext& ctx, const JsonValue& request, JsonWri
   std::string_view mode = StringOr(request, "ReturnConsumedCapacity", "NONE");
   if (mode == "TOTAL" || mode == "INDEXES") {
     // Transactional reads cost twice a strongly consistent read, a missing item included.
-    std::vector<std::pair<std::string, double>> per_table;
-    for (size_t i = 0; i < actions.size(); ++i) {
-      double units = 2 * ReadUnits(sizes[i], true);
-      const std::string& name = actions[i].plan.table.name;
-      auto it = std::find_if(per_table.begin(), per_table.end(), [&](const auto& e) { return e.first == name; });
-      if (it == per_table.end()) per_table.emplace_back(name, units);
-      else it->second += units;
-    }
+    TableUnits per_table;
+    for (size_t i = 0; i < actions.size(); ++i)
+      AddTableUnits(&per_table, actions[i].plan.table.name, 2 * ReadUnits(sizes[i], true));
     WriteConsumedCapacityList(out, mode, per_table);
   }
   return Status::OK();
