@@ -130,7 +130,6 @@ const cases: Case[] = [
     expect: validation(
       re(/^1 validation error detected: Value '\{.+\}' at 'requestItems' failed to satisfy constraint: Map keys must satisfy constraint: \[.*Member must satisfy regular expression pattern: \[a-zA-Z0-9_\.-\]\+\]$/s),
     ),
-    todo: "engine",
   },
 
   // ---- duplicates (CONF tier3 batchGetItem.test.ts:66-87; DL :304-331)

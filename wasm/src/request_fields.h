@@ -50,6 +50,10 @@ constexpr Field RequiredField(std::string_view name, Kind kind) {
 // A ValidationException for a parameter this engine does not implement yet (README lists them).
 Status RejectUnsupported(const JsonValue& request, std::initializer_list<const char*> names);
 
+// Batch RequestItems map keys are table names: DynamoDB reports a bad one as a constraint on the
+// whole map (dynalite test/batchGetItem.js:128, test/batchWriteItem.js).
+Status CheckRequestItemsTableNames(const JsonValue& request_items);
+
 // The string value of an optional string member, or fallback.
 std::string_view StringOr(const JsonValue& request, const char* name, std::string_view fallback);
 

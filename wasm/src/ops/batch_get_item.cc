@@ -44,6 +44,7 @@ Status BatchGetItem(OperationContext& ctx, const JsonValue& request, JsonWriter&
   DODB_RETURN_IF_ERROR(ValidateRequest(request, kFields));
   if (!items) return Status::Validation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null");
   if (items->MemberCount() == 0) return Status::Validation("The requestItems parameter is required for BatchGetItem");
+  DODB_RETURN_IF_ERROR(CheckRequestItemsTableNames(*items));
   std::vector<TableRead> reads;
   int total = 0;
   for (const auto& t : items->GetObject()) {

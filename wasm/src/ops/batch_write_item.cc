@@ -42,6 +42,7 @@ Status BatchWriteItem(OperationContext& ctx, const JsonValue& request, JsonWrite
   DODB_RETURN_IF_ERROR(CheckTypes(request, kFields, 2));
   if (!items) return Status::Validation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null");
   if (items->MemberCount() == 0) return Status::Validation("The requestItems parameter is required for BatchWriteItem");
+  DODB_RETURN_IF_ERROR(CheckRequestItemsTableNames(*items));
   ConstraintErrors errors;
   CheckConstraints(request, kFields, 2, "", &errors);
   DODB_RETURN_IF_ERROR(errors.ToStatus());
