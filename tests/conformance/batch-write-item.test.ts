@@ -194,7 +194,6 @@ const cases: Case[] = [
         violation(null, "requestItems", NOT_NULL),
       ),
     ),
-    todo: "engine",
   },
   {
     name: "empty RequestItems", // CONF tier3/error-messages/batchWriteItem.test.ts:18-29 (2026)
@@ -273,7 +272,6 @@ const cases: Case[] = [
         violation(null, `requestItems.${TABLE}.member.1.member.putRequest.item`, NOT_NULL),
       ),
     ),
-    todo: "engine",
   },
   {
     name: "PutRequest without Item",
@@ -297,7 +295,6 @@ const cases: Case[] = [
     op: "BatchWriteItem",
     request: batch({ [TABLE]: [P(pk("a")), { PutRequest: {} }] }),
     expect: validation(violations(violation(null, `requestItems.${TABLE}.member.2.member.putRequest.item`, NOT_NULL))),
-    todo: "engine",
   },
 
   // ---- item validation (DL :202-343), before the table lookup
@@ -334,7 +331,6 @@ const cases: Case[] = [
     op: "BatchWriteItem",
     request: batch({ nope: [P(pk("a"))], [TABLE]: [P({ ...pk("a"), x: {} })] }),
     expect: validation("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes"),
-    todo: "engine",
   },
 
   // ---- tables (notes §2: unknown table, then duplicates)

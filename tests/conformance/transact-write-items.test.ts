@@ -168,7 +168,6 @@ const cases: Case[] = [
     op: OP,
     request: tx([Put({ ...pk("a"), g: S("g") }, {}, INDEXED)], { ReturnConsumedCapacity: "INDEXES" }),
     expect: okSubset({ ConsumedCapacity: [{ TableName: INDEXED, Table: { CapacityUnits: 2 }, GlobalSecondaryIndexes: { byG: { CapacityUnits: 1 } } }] }),
-    todo: "engine",
   },
 
   // ---- request shape (notes §3 Request-level ValidationException)
@@ -339,7 +338,6 @@ const cases: Case[] = [
     op: OP,
     request: { ...TOKEN_TX, ReturnConsumedCapacity: "TOTAL" },
     expect: okSubset({ ConsumedCapacity: [{ TableName: TABLE, CapacityUnits: ANY }] }),
-    todo: "engine",
   },
   {
     // CONF tier2 transactWrite.test.ts:433-452 (type only); the message text is UNVERIFIED.

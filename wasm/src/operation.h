@@ -50,7 +50,10 @@ const Operation* FindOperation(std::string_view name);
   X(TagResource)           \
   X(UntagResource)         \
   X(ListTagsOfResource)    \
-  X(DescribeLimits)
+  X(DescribeLimits)        \
+  X(DescribeEndpoints)     \
+  X(DescribeContinuousBackups) \
+  X(UpdateContinuousBackups)
 
 #define DODB_DECLARE_OPERATION(Name) \
   Status Name(OperationContext& ctx, const JsonValue& request, JsonWriter& out);

@@ -147,8 +147,8 @@ Status ReadPage(Store& store, const ReadRequest& r, JsonWriter& out) {
     }
     out.EndObject();
   }
-  WriteConsumedCapacity(out, r.return_consumed_capacity, table.name, ReadUnits(bytes_read, r.consistent),
-                        r.index ? r.index->name : "", r.index && r.index->global);
+  WriteConsumedCapacity(out, r.return_consumed_capacity,
+                        ReadConsumption(table.name, ReadUnits(bytes_read, r.consistent), r.index));
   return Status::OK();
 }
 

@@ -20,6 +20,7 @@ class Status {
   static Status Validation(std::string msg) { return Status("ValidationException", std::move(msg)); }
   static Status Serialization(std::string msg) { return Status("SerializationException", std::move(msg)); }
   static Status ResourceNotFound(std::string msg) { return Status("ResourceNotFoundException", std::move(msg)); }
+  static Status TableNotFound(std::string msg) { return Status("TableNotFoundException", std::move(msg)); }
   static Status ResourceInUse(std::string msg) { return Status("ResourceInUseException", std::move(msg)); }
   static Status UnknownOperation() { return Status("UnknownOperationException", ""); }
   static Status TransactionCanceled(std::string msg) { return Status("TransactionCanceledException", std::move(msg)); }

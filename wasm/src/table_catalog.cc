@@ -93,6 +93,9 @@ std::string EncodeTable(const TableInfo& t) {
   WriteKey(w, "TtlEnabled"); w.Bool(t.ttl_enabled);
   WriteKey(w, "TtlCursor"); WriteString(w, Base64Encode(t.ttl_cursor));
   WriteKey(w, "TtlNextSweep"); w.Double(t.ttl_next_sweep_ms);
+  WriteKey(w, "Pitr"); w.Bool(t.pitr_enabled);
+  WriteKey(w, "PitrSince"); w.Double(t.pitr_since);
+  WriteKey(w, "PitrDays"); w.Int64(t.pitr_days);
   WriteKey(w, "Tags");
   w.StartObject();
   for (const auto& [k, v] : t.tags) { WriteKey(w, k); WriteString(w, v); }
@@ -150,6 +153,9 @@ bool DecodeTable(std::string_view json, TableInfo* t) {
   if (const JsonValue* v = Member(d, "TtlEnabled")) t->ttl_enabled = v->GetBool();
   if (const JsonValue* v = Member(d, "TtlCursor")) Base64Decode(StringOf(*v), &t->ttl_cursor);
   if (const JsonValue* v = Member(d, "TtlNextSweep")) t->ttl_next_sweep_ms = v->GetDouble();
+  if (const JsonValue* v = Member(d, "Pitr")) t->pitr_enabled = v->GetBool();
+  if (const JsonValue* v = Member(d, "PitrSince")) t->pitr_since = v->GetDouble();
+  if (const JsonValue* v = Member(d, "PitrDays")) t->pitr_days = v->GetInt64();
   t->tags.clear();
   if (const JsonValue* tags = Member(d, "Tags"))
     for (const auto& m : tags->GetObject()) t->tags.emplace_back(std::string(StringOf(m.name)), std::string(StringOf(m.value)));

@@ -63,6 +63,10 @@ struct TableInfo {
   bool ttl_enabled = false;
   std::string ttl_cursor;       // the sweep in progress: the next item key ("" = between sweeps)
   double ttl_next_sweep_ms = 0;
+  // Point-in-time recovery (ops/continuous_backups.cc): on since pitr_since (epoch seconds).
+  bool pitr_enabled = false;
+  double pitr_since = 0;
+  int64_t pitr_days = 0;
   std::vector<std::pair<std::string, std::string>> tags;  // key -> value, in insertion order
   int64_t stats_count = 0, stats_size = 0;  // its running totals
 

@@ -97,39 +97,4 @@ Status CancellationIfAny(const std::vector<TransactionAction>& actions) {
   return s;
 }
 
-void AddTableUnits(TableUnits* per_table, const std::string& table, double units) {
-  for (auto& [name, sum] : *per_table)
-    if (name == table) {
-      sum += units;
-      return;
-    }
-  per_table->emplace_back(table, units);
-}
-
-double PlanWriteUnits(const WritePlan& plan) {
-  size_t old_size = plan.old_item ? ItemSize(*plan.old_item) : 0;
-  return WriteUnits(plan.new_size > old_size ? plan.new_size : old_size);
-}
-
-void WriteConsumedCapacityList(JsonWriter& w, std::string_view mode, const TableUnits& per_table) {
-  WriteKey(w, "ConsumedCapacity");
-  w.StartArray();
-  for (const auto& [table, units] : per_table) {
-    w.StartObject();
-    WriteKey(w, "TableName");
-    WriteString(w, table);
-    WriteKey(w, "CapacityUnits");
-    w.Double(units);
-    if (mode == "INDEXES") {
-      WriteKey(w, "Table");
-      w.StartObject();
-      WriteKey(w, "CapacityUnits");
-      w.Double(units);
-      w.EndObject();
-    }
-    w.EndObject();
-  }
-  w.EndArray();
-}
-
 }  // namespace dodb

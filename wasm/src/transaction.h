@@ -28,15 +28,6 @@ Status CheckDistinctItems(const std::vector<TransactionAction>& actions);
 // TransactionCanceledException if any action has a reason other than None.
 Status CancellationIfAny(const std::vector<TransactionAction>& actions);
 
-// Capacity units summed per table, in first-seen order (batches and transactions).
-using TableUnits = std::vector<std::pair<std::string, double>>;
-void AddTableUnits(TableUnits* per_table, const std::string& table, double units);
-// The write units of a prepared write: the larger of the old and new item, per started KB.
-double PlanWriteUnits(const WritePlan& plan);
-
-// ConsumedCapacity as a list, one entry per table (batches and transactions).
-void WriteConsumedCapacityList(JsonWriter& w, std::string_view mode, const TableUnits& per_table);
-
 }  // namespace dodb
 
 #endif  // DODB_TRANSACTION_H_

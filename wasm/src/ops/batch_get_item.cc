@@ -104,7 +104,7 @@ Status BatchGetItem(OperationContext& ctx, const JsonValue& request, JsonWriter&
   }
 
   size_t response_bytes = 0;
-  TableUnits capacity;
+  TableConsumption capacity;
   std::vector<std::pair<const TableRead*, std::vector<const AttributeMap*>>> unprocessed;
   WriteKey(out, "Responses");
   out.StartObject();

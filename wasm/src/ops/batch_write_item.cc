@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "capacity.h"
+#include "item_collection.h"
 #include "item_codec.h"
 #include "operation.h"
 #include "request_fields.h"
@@ -14,6 +15,7 @@ namespace dodb::ops {
 namespace {
 
 constexpr int kMaxRequests = 25;
+constexpr size_t kMaxItemBytes = 400 * 1024;
 // RequestItems (a map of lists) is checked by hand below.
 const Field kFields[] = {kReturnConsumedCapacityField, kReturnItemCollectionMetricsField};
 
@@ -34,17 +36,53 @@ Status BatchKeyMessage(Status s) {
   return s;
 }
 
+// Schema-free checks of every entry, before any table is looked up (dynalite's validations/
+// pass; test/batchWriteItem.js:106-343): the null members of all entries as one list of
+// violations (1-based entry positions), then the one-of rule, then each item or key's values.
+Status CheckEntries(const JsonValue& items) {
+  ConstraintErrors errors;
+  for (const auto& table : items.GetObject()) {
+    std::string base = "requestItems." + std::string(StringOf(table.name)) + ".member.";
+    SizeType position = 0;
+    for (const JsonValue& entry : table.value.GetArray()) {
+      std::string path = base + std::to_string(++position) + ".member.";
+      const JsonValue* put = entry.IsObject() ? Member(entry, "PutRequest") : nullptr;
+      const JsonValue* del = entry.IsObject() ? Member(entry, "DeleteRequest") : nullptr;
+      if (del && !(del->IsObject() && Member(*del, "Key"))) errors.Add("null", path + "deleteRequest.key", "Member must not be null");
+      if (put && !(put->IsObject() && Member(*put, "Item"))) errors.Add("null", path + "putRequest.item", "Member must not be null");
+    }
+  }
+  DODB_RETURN_IF_ERROR(errors.ToStatus());
+  for (const auto& table : items.GetObject()) {
+    for (const JsonValue& entry : table.value.GetArray()) {
+      const JsonValue* put = entry.IsObject() ? Member(entry, "PutRequest") : nullptr;
+      const JsonValue* del = entry.IsObject() ? Member(entry, "DeleteRequest") : nullptr;
+      if ((put == nullptr) == (del == nullptr))  // DynamoDB's own words for it (dynalite test/batchWriteItem.js:106)
+        return Status::Validation(
+            "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+      AttributeMap values;
+      DODB_RETURN_IF_ERROR(DecodeAttributeMap(put ? (*put)["Item"] : (*del)["Key"], 1, &values));
+      if (put && ItemSize(values) > kMaxItemBytes)
+        return Status::Validation("Item size has exceeded the maximum allowed size");
+    }
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Status BatchWriteItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   const JsonValue* items = Member(request, "RequestItems");
   if (items && !items->IsObject()) return Status::Serialization("Unexpected field type");
   DODB_RETURN_IF_ERROR(CheckTypes(request, kFields, 2));
-  if (!items) return Status::Validation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null");
-  if (items->MemberCount() == 0) return Status::Validation("The requestItems parameter is required for BatchWriteItem");
-  DODB_RETURN_IF_ERROR(CheckRequestItemsTableNames(*items));
   ConstraintErrors errors;
   CheckConstraints(request, kFields, 2, "", &errors);
+  if (!items) {  // listed after the bad enum values (dynalite test/batchWriteItem.js:74-83)
+    errors.Add("null", "requestItems", "Member must not be null");
+    return errors.ToStatus();
+  }
+  if (items->MemberCount() == 0) return Status::Validation("The requestItems parameter is required for BatchWriteItem");
+  DODB_RETURN_IF_ERROR(CheckRequestItemsTableNames(*items));
   DODB_RETURN_IF_ERROR(errors.ToStatus());
   int total = 0;
   for (const auto& table : items->GetObject()) {
@@ -57,26 +95,18 @@ Status BatchWriteItem(OperationContext& ctx, const JsonValue& request, JsonWrite
     total += static_cast<int>(table.value.Size());
   }
   if (total > kMaxRequests) return Status::Validation("Too many items requested for the BatchWriteItem call");
+  DODB_RETURN_IF_ERROR(CheckEntries(*items));
 
   std::vector<TransactionAction> planned;
   for (const auto& table : items->GetObject()) {
     for (const JsonValue& entry : table.value.GetArray()) {
-      const JsonValue* put = entry.IsObject() ? Member(entry, "PutRequest") : nullptr;
-      const JsonValue* del = entry.IsObject() ? Member(entry, "DeleteRequest") : nullptr;
-      if ((put == nullptr) == (del == nullptr))  // DynamoDB's own words for it (dynalite test/batchWriteItem.js:106)
-        return Status::Validation(
-            "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
       JsonDocument single;
       planned.emplace_back();
-      if (put) {
-        const JsonValue* item = put->IsObject() ? Member(*put, "Item") : nullptr;
-        if (!item) return Status::Validation("1 validation error detected: Value null at 'requestItems." + std::string(StringOf(table.name)) + ".member.1.member.putRequest.item' failed to satisfy constraint: Member must not be null");
-        SingleRequest(StringOf(table.name), "Item", *item, &single);
+      if (const JsonValue* put = Member(entry, "PutRequest")) {
+        SingleRequest(StringOf(table.name), "Item", (*put)["Item"], &single);
         DODB_RETURN_IF_ERROR(BatchKeyMessage(PlanPutItem(ctx, single, false, &planned.back().plan)));
       } else {
-        const JsonValue* key = del->IsObject() ? Member(*del, "Key") : nullptr;
-        if (!key) return Status::Validation("1 validation error detected: Value null at 'requestItems." + std::string(StringOf(table.name)) + ".member.1.member.deleteRequest.key' failed to satisfy constraint: Member must not be null");
-        SingleRequest(StringOf(table.name), "Key", *key, &single);
+        SingleRequest(StringOf(table.name), "Key", entry["DeleteRequest"]["Key"], &single);
         DODB_RETURN_IF_ERROR(PlanDeleteItem(ctx, single, true, &planned.back().plan));
       }
     }
@@ -92,10 +122,13 @@ Status BatchWriteItem(OperationContext& ctx, const JsonValue& request, JsonWrite
   out.EndObject();
   std::string_view capacity = StringOr(request, "ReturnConsumedCapacity", "NONE");
   if (capacity == "TOTAL" || capacity == "INDEXES") {
-    TableUnits per_table;
-    for (const TransactionAction& t : planned) AddTableUnits(&per_table, t.plan.table.name, PlanWriteUnits(t.plan));
+    TableConsumption per_table;
+    for (const TransactionAction& t : planned) AddConsumption(&per_table, WriteConsumption(t.plan, 1));
     WriteConsumedCapacityList(out, capacity, per_table);
   }
+  std::vector<const WritePlan*> plans;
+  for (const TransactionAction& t : planned) plans.push_back(&t.plan);
+  WriteItemCollectionMetricsByTable(out, StringOr(request, "ReturnItemCollectionMetrics", "NONE"), ctx.store, plans);
   return Status::OK();
 }
 

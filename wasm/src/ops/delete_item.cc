@@ -2,6 +2,7 @@
 // condition (ConditionExpression or legacy Expected) holds. ReturnValues NONE | ALL_OLD.
 // Also the ConditionCheck action of TransactWriteItems (a condition on an item, no write).
 #include "capacity.h"
+#include "item_collection.h"
 #include "item_codec.h"
 #include "item_key.h"
 #include "operation.h"
@@ -92,8 +93,8 @@ Status DeleteItem(OperationContext& ctx, const JsonValue& request, JsonWriter& o
     WriteKey(out, "Attributes");
     WriteAttributeMap(out, *plan.old_item);
   }
-  WriteConsumedCapacity(out, StringOr(request, "ReturnConsumedCapacity", "NONE"), plan.table.name,
-                        WriteUnits(plan.old_item ? ItemSize(*plan.old_item) : 0));
+  WriteConsumedCapacity(out, StringOr(request, "ReturnConsumedCapacity", "NONE"), WriteConsumption(plan, 1));
+  WriteItemCollectionMetrics(out, StringOr(request, "ReturnItemCollectionMetrics", "NONE"), ctx.store, plan);
   return Status::OK();
 }
 

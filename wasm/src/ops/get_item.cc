@@ -70,8 +70,8 @@ Status GetItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out)
     WriteAttributeMap(out, *item);
   }
   const JsonValue* consistent = Member(request, "ConsistentRead");
-  WriteConsumedCapacity(out, StringOr(request, "ReturnConsumedCapacity", "NONE"), table.name,
-                        ReadUnits(size, consistent && consistent->GetBool()));
+  WriteConsumedCapacity(out, StringOr(request, "ReturnConsumedCapacity", "NONE"),
+                        ReadConsumption(table.name, ReadUnits(size, consistent && consistent->GetBool())));
   return Status::OK();
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "capacity.h"
+#include "item_collection.h"
 #include "write_plan.h"
 #include "item_codec.h"
 #include "item_key.h"
@@ -80,9 +81,8 @@ Status PutItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out)
     WriteKey(out, "Attributes");
     WriteAttributeMap(out, *plan.old_item);
   }
-  size_t old_size = plan.old_item ? ItemSize(*plan.old_item) : 0;
-  WriteConsumedCapacity(out, StringOr(request, "ReturnConsumedCapacity", "NONE"), plan.table.name,
-                        WriteUnits(std::max(plan.new_size, old_size)));
+  WriteConsumedCapacity(out, StringOr(request, "ReturnConsumedCapacity", "NONE"), WriteConsumption(plan, 1));
+  WriteItemCollectionMetrics(out, StringOr(request, "ReturnItemCollectionMetrics", "NONE"), ctx.store, plan);
   return Status::OK();
 }
 

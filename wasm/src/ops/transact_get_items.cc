@@ -100,9 +100,9 @@ Status TransactGetItems(OperationContext& ctx, const JsonValue& request, JsonWri
   std::string_view mode = StringOr(request, "ReturnConsumedCapacity", "NONE");
   if (mode == "TOTAL" || mode == "INDEXES") {
     // Transactional reads cost twice a strongly consistent read, a missing item included.
-    TableUnits per_table;
+    TableConsumption per_table;
     for (size_t i = 0; i < actions.size(); ++i)
-      AddTableUnits(&per_table, actions[i].plan.table.name, 2 * ReadUnits(sizes[i], true));
+      AddConsumption(&per_table, ReadConsumption(actions[i].plan.table.name, 2 * ReadUnits(sizes[i], true)));
     WriteConsumedCapacityList(out, mode, per_table);
   }
   return Status::OK();

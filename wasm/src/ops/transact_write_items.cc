@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "capacity.h"
+#include "item_collection.h"
 #include "idempotency.h"
 #include "item_codec.h"
 #include "operation.h"
@@ -80,7 +81,21 @@ Status TransactWriteItems(OperationContext& ctx, const JsonValue& request, JsonW
     fingerprint = Fingerprint(actions);
     bool replay = false;
     DODB_RETURN_IF_ERROR(CheckIdempotencyToken(ctx.store, StringOf(*token), fingerprint, &replay));
-    if (replay) return Status::OK();
+    if (replay) {
+      // A replay writes nothing; asked for capacity, it reports reading the items (transactional
+      // reads, on the larger image as the first call sized them: dynoxide's DynamoDB capture).
+      std::string_view mode = StringOr(request, "ReturnConsumedCapacity", "NONE");
+      if (WantsCapacity(mode)) {
+        TableConsumption per_table;
+        for (const TransactionAction& t : planned) {
+          size_t old_size = t.plan.old_item ? ItemSize(*t.plan.old_item) : 0;
+          AddConsumption(&per_table, ReadConsumption(t.plan.table.name,
+                                                     2 * ReadUnits(std::max(old_size, t.plan.new_size), true)));
+        }
+        WriteConsumedCapacityList(out, mode, per_table);
+      }
+      return Status::OK();
+    }
   }
   DODB_RETURN_IF_ERROR(CancellationIfAny(planned));
   for (const TransactionAction& t : planned) CommitWrite(ctx.store, t.plan);
@@ -88,10 +103,13 @@ Status TransactWriteItems(OperationContext& ctx, const JsonValue& request, JsonW
 
   std::string_view capacity = StringOr(request, "ReturnConsumedCapacity", "NONE");
   if (capacity == "TOTAL" || capacity == "INDEXES") {
-    TableUnits per_table;  // transactional writes cost twice
-    for (const TransactionAction& t : planned) AddTableUnits(&per_table, t.plan.table.name, 2 * PlanWriteUnits(t.plan));
+    TableConsumption per_table;  // transactional writes cost twice on the table (not on its indexes)
+    for (const TransactionAction& t : planned) AddConsumption(&per_table, WriteConsumption(t.plan, 2));
     WriteConsumedCapacityList(out, capacity, per_table);
   }
+  std::vector<const WritePlan*> plans;
+  for (const TransactionAction& t : planned) plans.push_back(&t.plan);
+  WriteItemCollectionMetricsByTable(out, StringOr(request, "ReturnItemCollectionMetrics", "NONE"), ctx.store, plans);
   return Status::OK();
 }
 
