@@ -33,6 +33,22 @@ export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
     await this.engine.maintain();
   }
 
+  /**
+   * Point-in-time recovery of the whole database (every table in this object), not DynamoDB's
+   * RestoreTableToPointInTime into a new table: Durable Object storage keeps 30 days of history,
+   * and the object restarts with its storage as it was at `time` (epoch ms or Date). The current
+   * instance is aborted, so in-flight requests fail and the caller sees this call reject; the next
+   * request runs against the restored data. Deployed objects only: Miniflare's storage rejects
+   * it ("does not implement point-in-time recovery"). Returns only if the platform refuses.
+   */
+  async restoreToPointInTime(time: number | Date): Promise<never> {
+    const storage = this.ctx.storage;
+    const bookmark = await storage.getBookmarkForTime(time);
+    await storage.onNextSessionRestoreBookmark(bookmark);
+    this.ctx.abort(`do-dynamodb: restoring to ${new Date(time).toISOString()}`);
+    throw new Error("do-dynamodb: the Durable Object did not restart for the restore");
+  }
+
   protected createEngine(): DynamoDBEngine {
     return new DynamoDBEngine(this.ctx.storage, engineModule);
   }

@@ -91,6 +91,19 @@ describe("handleDynamoDBHttp", () => {
     }
   });
 
+  test("DescribeEndpoints names the host the request reached", async () => {
+    const endpoints: OperationTarget = {
+      handle: () => ({ status: 200, body: '{"Endpoints":[{"Address":"engine","CachePeriodInMinutes":1440}]}' }),
+    };
+    const req = new Request("http://127.0.0.1:8000/", {
+      method: "POST",
+      headers: { "X-Amz-Target": "DynamoDB_20120810.DescribeEndpoints", "Content-Type": "application/x-amz-json-1.0" },
+      body: "{}",
+    });
+    const res = await handleDynamoDBHttp(req, endpoints);
+    assert.deepEqual(await res.json(), { Endpoints: [{ Address: "127.0.0.1:8000", CachePeriodInMinutes: 1440 }] });
+  });
+
   test("GET is a plain 200 health answer", async () => {
     const res = await handleDynamoDBHttp(new Request("http://localhost/"), echo);
     assert.equal(res.status, 200);

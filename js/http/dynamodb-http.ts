@@ -80,7 +80,16 @@ export async function handleDynamoDBHttp(
     console.error(`do-dynamodb: ${op} failed:`, err);
     result = internalServerError();
   }
+  if (op === "DescribeEndpoints" && result.status === 200) result = endpointsAt(request, result);
   return dynamoResponse(result, responseType);
+}
+
+/** DescribeEndpoints names the address this request reached (the engine cannot know it). */
+function endpointsAt(request: Request, result: EngineResponse): EngineResponse {
+  const address = request.headers.get("Host") ?? new URL(request.url).host;
+  const out = JSON.parse(result.body) as { Endpoints: { Address: string }[] };
+  for (const endpoint of out.Endpoints) endpoint.Address = address;
+  return { status: result.status, body: JSON.stringify(out) };
 }
 
 /** A DynamoDB-style response for an engine result. */

@@ -126,6 +126,13 @@ export default {
       }
       case "kv-digest":
         return json(await stub.kvDigest());
+      case "restore": // RPC errors reach Node tests mangled (Miniflare quirk): report the message
+        try {
+          await stub.restoreToPointInTime(Number(url.searchParams.get("time")));
+          return json({ restored: true });
+        } catch (err) {
+          return json({ restored: false, message: String((err as Error).message ?? err) });
+        }
       default:
         return new Response("unknown test route\n", { status: 404 });
     }

@@ -39,3 +39,25 @@ test("tables and items persist across a Miniflare restart", async () => {
     await second.dispose();
   }
 });
+
+test("restoreToPointInTime: Miniflare's storage refuses it, and nothing changes", async () => {
+  // Deployed Durable Objects keep 30 days of history (getBookmarkForTime); Miniflare does not, so
+  // locally the method must fail loudly with the platform's reason and leave the data alone.
+  const worker = await startWorker("harness");
+  try {
+    const client = httpClient(new URL("/pitr", worker.url));
+    await createTable(client, "pitr-items");
+    await client.send(new PutItemCommand({ TableName: "pitr-items", Item: { pk: { S: "a" } } }));
+    const digest = async () => (await fetch(new URL("/__test/kv-digest/pitr", worker.url))).json();
+    const before = await digest();
+    const res = await fetch(new URL(`/__test/restore/pitr?time=${Date.now() - 60_000}`, worker.url));
+    const outcome = (await res.json()) as { restored: boolean; message?: string };
+    assert.equal(outcome.restored, false);
+    assert.match(outcome.message ?? "", /does not implement point-in-time recovery/);
+    assert.deepEqual(await digest(), before);
+    const got = await client.send(new GetItemCommand({ TableName: "pitr-items", Key: { pk: { S: "a" } } }));
+    assert.deepEqual(got.Item, { pk: { S: "a" } });
+  } finally {
+    await worker.dispose();
+  }
+});
