@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 import { WasmEngine } from "./engine/wasm-engine.js";
 import type { KvHost } from "./engine/kv-host.js";
 import { MemoryHost } from "./hosts/memory-host.js";
+import { SqliteFileHost } from "./hosts/sqlite-file-host.js";
+import type { EngineResponse, OperationTarget } from "./engine/types.js";
 
 /** build/wasm/engine.wasm from the repository root (this file runs from js/ or dist/js/). */
 export const ENGINE_WASM_PATH = fileURLToPath(new URL(findRoot() + "build/wasm/engine.wasm"));
@@ -43,4 +45,42 @@ export function drainMaintenance(engine: { handle(op: string, body: string): { s
     steps++;
     if (result.status !== 200 || !(JSON.parse(result.body) as { More: boolean }).More) return steps;
   }
+}
+
+/**
+ * An engine whose data lives in an SQLite file (the Durable Object's table layout), for scripts
+ * and tests that keep data without workerd. Each request runs between BEGIN and COMMIT: an engine
+ * error or a host failure rolls every write of that request back. Close it when done.
+ */
+export class FileEngine implements OperationTarget {
+  readonly host: SqliteFileHost;
+  readonly #engine: WasmEngine;
+
+  constructor(path: string) {
+    this.host = new SqliteFileHost(path);
+    this.#engine = new WasmEngine(engineModule(), this.host);
+  }
+
+  handle(op: string, body: string | Uint8Array): EngineResponse {
+    const db = this.host.db;
+    db.exec("BEGIN");
+    try {
+      const result = this.#engine.handle(op, body);
+      db.exec("COMMIT");
+      return result;
+    } catch (err) {
+      if (db.inTransaction) db.exec("ROLLBACK");
+      this.#engine.reset(); // its catalog cache may describe writes that were rolled back
+      throw err;
+    }
+  }
+
+  close(): void {
+    this.host.close();
+  }
+}
+
+/** Opens (creating if needed) a database file; see FileEngine. */
+export function openFileEngine(path: string): FileEngine {
+  return new FileEngine(path);
 }
