@@ -4,11 +4,42 @@
  * await between its reads and writes) and a wasm trap or host error rolls back every write it made.
  * Transport-independent: the DO's fetch (HTTP), its RPC method and the in-process SDK handler all
  * call handle(). The host is injectable so tests can wrap it (e.g. to fail on the k-th put).
+ *
+ * subscribe(listener) delivers, after each request's transaction has committed, the DynamoDB Streams
+ * records that request wrote (tables with a stream enabled; Time to Live deletions included, from
+ * maintain()), in commit order; a request that rolled back delivers nothing.
  */
 import type { KvHost } from "../engine/kv-host.js";
 import type { EngineResponse, OperationTarget } from "../engine/types.js";
 import { WasmEngine } from "../engine/wasm-engine.js";
 import { SqlHost } from "../hosts/sql-host.js";
+
+/** A DynamoDB Streams record, as GetRecords returns it. */
+export interface StreamRecord {
+  eventID: string;
+  eventName: "INSERT" | "MODIFY" | "REMOVE";
+  eventVersion: string;
+  eventSource: string;
+  awsRegion: string;
+  dynamodb: {
+    ApproximateCreationDateTime: number;
+    Keys: Record<string, unknown>;
+    NewImage?: Record<string, unknown>;
+    OldImage?: Record<string, unknown>;
+    SequenceNumber: string;
+    SizeBytes: number;
+    StreamViewType: string;
+  };
+  /** Time to Live deletions: { PrincipalId: "dynamodb.amazonaws.com", Type: "Service" }. */
+  userIdentity?: { PrincipalId: string; Type: string };
+}
+
+/** Receives the stream records of one committed request (never empty), with the request's operation. */
+export type StreamListener = (records: StreamRecord[], op: string) => void;
+
+/** Key space of stream records (wasm/src/keyspace.h, docs/FORMATS.md). */
+const STREAM_RECORD_PREFIX = 0x04;
+const decoder = new TextDecoder();
 
 export interface DynamoDBEngineOptions {
   /** Wraps or replaces the SQL host (tests: fault injection). */
@@ -25,25 +56,79 @@ const MAINTENANCE_SLICE_MS = 50;
 export class DynamoDBEngine implements OperationTarget {
   readonly #storage: DurableObjectStorage;
   readonly #engine: WasmEngine;
+  readonly #listeners = new Set<StreamListener>();
+  /** Stream records (JSON) written by the request in progress, delivered once it commits. */
+  #pending: Uint8Array[] = [];
+  /** Whether this instance has asked the alarm to look at stream retention yet. */
+  #retentionScheduled = false;
 
   constructor(storage: DurableObjectStorage, module: WebAssembly.Module, options: DynamoDBEngineOptions = {}) {
     this.#storage = storage;
     const sqlHost = new SqlHost(storage.sql);
-    this.#engine = new WasmEngine(module, options.host ? options.host(sqlHost) : sqlHost);
+    const host = options.host ? options.host(sqlHost) : sqlHost;
+    this.#engine = new WasmEngine(module, this.#recording(host));
+  }
+
+  /**
+   * Calls listener with the stream records of every request that commits from now on, after its
+   * transaction has committed (so never for a rolled-back one), in commit order. Returns a function
+   * that unsubscribes. A listener that throws does not affect the request or other listeners.
+   */
+  subscribe(listener: StreamListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   handle(op: string, body: string | Uint8Array): EngineResponse {
+    this.#pending = [];
+    let result: EngineResponse;
     try {
-      const result = this.#storage.transactionSync(() => this.#engine.handle(op, body));
-      // UpdateTable may leave index work (backfill, deletion), and DescribeTable a statistics
-      // refresh, for the maintenance steps the alarm runs (an alarm with nothing to do is one step).
-      if (SCHEDULES_MAINTENANCE.has(op) && result.status === 200) void this.#storage.setAlarm(Date.now());
-      return result;
+      result = this.#storage.transactionSync(() => this.#engine.handle(op, body));
     } catch (err) {
       // The transaction rolled back after the engine ran (e.g. the commit failed): state the engine
       // keeps in memory (its table catalog cache) may describe writes that never happened.
+      this.#pending = [];
       this.#engine.reset();
       throw err;
+    }
+    // UpdateTable may leave index work (backfill, deletion), and DescribeTable a statistics
+    // refresh, for the maintenance steps the alarm runs (an alarm with nothing to do is one step).
+    if (SCHEDULES_MAINTENANCE.has(op) && result.status === 200) void this.#storage.setAlarm(Date.now());
+    if (this.#pending.length > 0) this.#committed(op);
+    return result;
+  }
+
+  /** The host, noting the stream records a request puts (they reach listeners after the commit). */
+  #recording(host: KvHost): KvHost {
+    return {
+      get: (key) => host.get(key),
+      put: (key, value) => {
+        host.put(key, value);
+        if (key[0] === STREAM_RECORD_PREFIX) this.#pending.push(value.slice());
+      },
+      delete: (key) => host.delete(key),
+      scan: (start, end, reverse, limit) => host.scan(start, end, reverse, limit),
+      nowMs: () => host.nowMs(),
+    };
+  }
+
+  #committed(op: string): void {
+    const pending = this.#pending;
+    this.#pending = [];
+    // Records older than 24 hours are trimmed by the maintenance steps: make sure the alarm runs
+    // once (it then sleeps until the oldest record is due).
+    if (!this.#retentionScheduled) {
+      this.#retentionScheduled = true;
+      if (op !== "@Maintain") void this.#storage.setAlarm(Date.now());
+    }
+    if (this.#listeners.size === 0) return;
+    const records = pending.map((bytes) => JSON.parse(decoder.decode(bytes)) as StreamRecord);
+    for (const listener of this.#listeners) {
+      try {
+        listener(records, op);
+      } catch (err) {
+        console.error("do-dynamodb: a stream listener threw:", err);
+      }
     }
   }
 

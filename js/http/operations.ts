@@ -34,6 +34,11 @@ export const READ_OPERATIONS: ReadonlySet<string> = new Set([
   "Query",
   "Scan",
   "TransactGetItems",
+  // DynamoDB Streams (X-Amz-Target DynamoDBStreams_20120810.<op>, see target.ts): all reads.
+  "DynamoDBStreams.DescribeStream",
+  "DynamoDBStreams.GetRecords",
+  "DynamoDBStreams.GetShardIterator",
+  "DynamoDBStreams.ListStreams",
 ]);
 
 const WRITE_OPERATIONS: ReadonlySet<string> = new Set([
@@ -84,7 +89,8 @@ const TRANSACT_ACTIONS = ["Get", "Put", "Update", "Delete", "ConditionCheck"] as
 
 /**
  * The table names a request body names: TableName, the keys of RequestItems (batch operations),
- * every TransactItems[].<action>.TableName, and a table ResourceArn. ARNs become table names.
+ * every TransactItems[].<action>.TableName, a table ResourceArn, a StreamArn and the stream ARN a
+ * ShardIterator starts with (DynamoDB Streams). ARNs become table names.
  * Empty when the body names none (ListTables, or a request missing its TableName).
  */
 export function tablesInRequest(request: unknown): string[] {
@@ -96,6 +102,8 @@ export function tablesInRequest(request: unknown): string[] {
   };
   add(r.TableName);
   add(r.ResourceArn);
+  add(r.StreamArn);
+  if (typeof r.ShardIterator === "string") add(r.ShardIterator.split("|")[0]);
   if (typeof r.RequestItems === "object" && r.RequestItems !== null && !Array.isArray(r.RequestItems)) {
     for (const name of Object.keys(r.RequestItems)) add(name);
   }

@@ -33,8 +33,14 @@ export const raw = (text: string): Raw => new Raw(text);
 
 export interface Step {
   op: string;
-  body: unknown;
+  /** The body, or a function of the parsed answers to the case's earlier setup steps, in order
+   * (values known only at run time: a stream ARN, a shard iterator). */
+  body: unknown | Derived;
 }
+
+/** A request body computed from the parsed answers of the case's setup steps. */
+export type Derived = (answers: any[]) => unknown;
+export const derived = (f: Derived): Derived => f;
 
 /** A request run after the case's request, with its expected answer (state checks). */
 export interface Check extends Step {
@@ -54,7 +60,7 @@ export interface Case {
   /** Requests run first; each must answer 200. */
   setup?: Step[];
   op: string;
-  request: unknown;
+  request: unknown | Derived;
   expect: Expect;
   /** Requests run afterwards, each with its expectation (e.g. GetItem to see what was stored). */
   after?: Check[];
@@ -281,7 +287,7 @@ function httpDoor(base: URL): Door {
   const send = async (op: string, body: unknown) => {
     const res = await fetch(url, {
       method: "POST",
-      headers: { "X-Amz-Target": `DynamoDB_20120810.${op}`, "Content-Type": "application/x-amz-json-1.0" },
+      headers: { "X-Amz-Target": targetOf(op), "Content-Type": "application/x-amz-json-1.0" },
       body: encode(body),
     });
     return { status: res.status, body: await res.text() };
@@ -299,22 +305,32 @@ function httpDoor(base: URL): Door {
   };
 }
 
+/** The X-Amz-Target of an engine operation name ("DynamoDBStreams.GetRecords": DynamoDB Streams). */
+function targetOf(op: string): string {
+  return op.startsWith("DynamoDBStreams.")
+    ? `DynamoDBStreams_20120810.${op.slice("DynamoDBStreams.".length)}`
+    : `DynamoDB_20120810.${op}`;
+}
+
 async function runCase(c: Case, door: Door): Promise<void> {
   const label = `[${door.name}] ${c.name}`;
+  const answers: unknown[] = [];
+  const bodyOf = (body: unknown): unknown => (typeof body === "function" ? (body as Derived)(answers) : body);
   for (const s of c.setup ?? []) {
-    const r = await door.send(s.op, s.body);
+    const r = await door.send(s.op, bodyOf(s.body));
     if (r.status !== 200) assert.fail(`${label}: setup ${s.op} answered ${r.status} ${truncate(r.body)}`);
+    answers.push(JSON.parse(r.body));
   }
   const isError = c.expect.status !== 200;
   const before = isError ? await door.snapshot() : "";
-  const r = await door.send(c.op, c.request);
+  const r = await door.send(c.op, bodyOf(c.request));
   checkResponse(`${label}: ${c.op}`, r, c.expect);
   if (isError) {
     const afterSnap = await door.snapshot();
     if (afterSnap !== before) assert.fail(`${label}: the failed ${c.op} changed the store`);
   }
   for (const [i, check] of (c.after ?? []).entries()) {
-    checkResponse(`${label}: after[${i}] ${check.op}`, await door.send(check.op, check.body), check.expect);
+    checkResponse(`${label}: after[${i}] ${check.op}`, await door.send(check.op, bodyOf(check.body)), check.expect);
   }
 }
 

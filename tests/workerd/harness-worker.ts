@@ -12,6 +12,8 @@ import { routeToDatabase } from "../../js/do/database-router.js";
 import { KV_HOST_CASES } from "../../js/hosts/kv-host-conformance.js";
 import { SqlHost } from "../../js/hosts/sql-host.js";
 import { createInProcessClient } from "../../js/sdk/request-handler.js";
+import { createInProcessStreamsClient } from "../../js/sdk/streams-client.js";
+import { runStreamsScenario } from "../scenarios/streams-cases.js";
 import { makeContext, runAllCases, type CaseResult } from "../scenarios/sdk-cases.js";
 import { FaultyHost } from "./faulty-host.js";
 
@@ -21,9 +23,26 @@ interface Env {
 
 export class DynamoDBDurableObject extends Base<Env> {
   #faulty: FaultyHost | null = null;
+  /** What engine.subscribe delivered: [operation, eventName, SequenceNumber, by TTL?] per record. */
+  #delivered: Array<[string, string, string, boolean]> = [];
 
   protected override createEngine(): DynamoDBEngine {
-    return new DynamoDBEngine(this.ctx.storage, engineModule, { host: (sql) => (this.#faulty = new FaultyHost(sql)) });
+    const engine = new DynamoDBEngine(this.ctx.storage, engineModule, { host: (sql) => (this.#faulty = new FaultyHost(sql)) });
+    engine.subscribe((records, op) => {
+      for (const r of records) this.#delivered.push([op, r.eventName, r.dynamodb.SequenceNumber, r.userIdentity !== undefined]);
+    });
+    return engine;
+  }
+
+  /** The stream records engine.subscribe delivered to this object so far. */
+  deliveredRecords(): Array<[string, string, string, boolean]> {
+    void this.engine;
+    return this.#delivered;
+  }
+
+  /** The streams scenario with both real SDK clients, in process, on this object's engine. */
+  async runStreamsSdk(table: string): Promise<string[]> {
+    return runStreamsScenario(createInProcessClient(this.engine), createInProcessStreamsClient(this.engine), table);
   }
 
   /** The shared SDK scenario with the real SDK, in process, on this object's engine. */
@@ -133,6 +152,10 @@ export default {
         } catch (err) {
           return json({ restored: false, message: String((err as Error).message ?? err) });
         }
+      case "streams-sdk":
+        return json(await stub.runStreamsSdk(prefix));
+      case "delivered":
+        return json(await stub.deliveredRecords());
       default:
         return new Response("unknown test route\n", { status: 404 });
     }

@@ -1,6 +1,7 @@
 /**
  * Fault injection for multi-write requests in workerd: for TransactWriteItems, BatchWriteItem,
- * PutItem and UpdateItem on tables with a GSI, the host is made to throw right after the k-th
+ * PutItem and UpdateItem on tables with a GSI, and for writes to a table with a stream (whose
+ * change log must roll back with the item), the host is made to throw right after the k-th
  * storage write (put or delete) of the request, for every k from 1 to the number of writes the
  * request makes. Each time the client must get a 500, the Durable Object's kv table must be
  * byte-for-byte what it was before, and the next request must succeed. Then the request runs
@@ -225,6 +226,88 @@ test("UpdateItem on a table with a GSI: a fault at any write leaves storage unch
       assert.deepEqual(await getItem(db, ORDERS, "u"), { pk: S("u"), status: S("new"), n: N("2") });
       assert.deepEqual(await byStatus(db, ORDERS, "old"), []);
       assert.deepEqual(await byStatus(db, ORDERS, "new"), ["u"]);
+    },
+  });
+});
+
+/** A DynamoDB Streams operation over HTTP (X-Amz-Target DynamoDBStreams_20120810.<op>). */
+async function streamsOp(db: string, op: string, body: unknown): Promise<Obj> {
+  const res = await fetch(new URL(`/${db}`, worker.url), {
+    method: "POST",
+    headers: { "X-Amz-Target": `DynamoDBStreams_20120810.${op}`, "Content-Type": "application/x-amz-json-1.0" },
+    body: JSON.stringify(body),
+  });
+  const parsed = (await res.json()) as Obj;
+  assert.equal(res.status, 200, `${op} answered ${res.status} ${JSON.stringify(parsed)}`);
+  return parsed;
+}
+
+/** "<eventName> <pk>" of every record in the table's stream, oldest first. */
+async function streamLines(db: string, t: string): Promise<string[]> {
+  const arn = ((await must(db, "DescribeTable", { TableName: t })).Table as Obj).LatestStreamArn as string;
+  const desc = (await streamsOp(db, "DescribeStream", { StreamArn: arn })).StreamDescription as Obj;
+  const shardId = ((desc.Shards as Obj[])[0] as Obj).ShardId;
+  const it = (await streamsOp(db, "GetShardIterator", { StreamArn: arn, ShardId: shardId, ShardIteratorType: "TRIM_HORIZON" })).ShardIterator;
+  const records = (await streamsOp(db, "GetRecords", { ShardIterator: it })).Records as Obj[];
+  return records.map((r) => `${r.eventName} ${(((r.dynamodb as Obj).Keys as Obj).pk as { S: string }).S}`);
+}
+
+const STREAMED = "streamed"; // with GSI byStatus and a NEW_AND_OLD_IMAGES stream
+function streamedTable(): [string, Obj] {
+  const [op, body] = table(STREAMED, true);
+  return [op, { ...body, StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" } }];
+}
+
+test("TransactWriteItems on a table with a stream: a fault at any write rolls the change log back too", async () => {
+  await runScenario({
+    name: "TransactWriteItems (stream)",
+    setup: [
+      streamedTable(),
+      putItem(STREAMED, { pk: S("s1"), status: S("open") }),
+      putItem(STREAMED, { pk: S("s2"), status: S("open") }),
+    ],
+    op: "TransactWriteItems",
+    body: {
+      TransactItems: [
+        { Put: { TableName: STREAMED, Item: { pk: S("s3"), status: S("open") } } },
+        { Update: { TableName: STREAMED, Key: { pk: S("s1") }, UpdateExpression: "SET #s = :c", ExpressionAttributeNames: { "#s": "status" }, ExpressionAttributeValues: { ":c": S("closed") } } },
+        { Delete: { TableName: STREAMED, Key: { pk: S("s2") } } },
+      ],
+    },
+    probe: [STREAMED, "s1"],
+    minWrites: 9, // three items, their index entries, three records and the sequence counter
+    async effect(db) {
+      assert.deepEqual(await streamLines(db, STREAMED), ["INSERT s1", "INSERT s2", "INSERT s3", "MODIFY s1", "REMOVE s2"]);
+      assert.deepEqual(await byStatus(db, STREAMED, "open"), ["s3"]);
+    },
+  });
+});
+
+test("PutItem and BatchWriteItem on a table with a stream: a fault at any write rolls the change log back too", async () => {
+  await runScenario({
+    name: "PutItem (stream)",
+    setup: [streamedTable(), putItem(STREAMED, { pk: S("x"), status: S("old") })],
+    op: "PutItem",
+    body: { TableName: STREAMED, Item: { pk: S("x"), status: S("new") } },
+    probe: [STREAMED, "x"],
+    minWrites: 5, // the item, index entry out and in, the record, the sequence counter
+    async effect(db) {
+      assert.deepEqual(await streamLines(db, STREAMED), ["INSERT x", "MODIFY x"]);
+    },
+  });
+  await runScenario({
+    name: "BatchWriteItem (stream)",
+    setup: [streamedTable(), putItem(STREAMED, { pk: S("gone"), status: S("a") })],
+    op: "BatchWriteItem",
+    body: {
+      RequestItems: {
+        [STREAMED]: [{ PutRequest: { Item: { pk: S("b1"), status: S("b") } } }, { DeleteRequest: { Key: { pk: S("gone") } } }],
+      },
+    },
+    probe: [STREAMED, "gone"],
+    minWrites: 6,
+    async effect(db) {
+      assert.deepEqual(await streamLines(db, STREAMED), ["INSERT gone", "INSERT b1", "REMOVE gone"]);
     },
   });
 });

@@ -13,7 +13,8 @@ void WriteIndexEntry(Store& store, const TableInfo& table, const IndexInfo& inde
 }
 
 void WriteItem(Store& store, const TableInfo& table, const std::string& item_key, const AttributeMap* old_item,
-               const AttributeMap* new_item) {
+               const AttributeMap* new_item, ChangeCause cause) {
+  AppendStreamRecord(store, table, old_item, new_item, cause);
   for (const IndexInfo& index : table.indexes) {
     if (index.status == "DELETING") continue;
     std::optional<std::string> old_entry = old_item ? IndexEntryKey(table, index, *old_item) : std::nullopt;

@@ -1,5 +1,6 @@
 // item_writer.h: the one place items are written: the item itself and, in the same request
-// (so in the same storage transaction), every secondary index entry it adds, moves or drops.
+// (so in the same storage transaction), every secondary index entry it adds, moves or drops,
+// and the record of the change in the table's stream (stream_log.h).
 #ifndef DODB_ITEM_WRITER_H_
 #define DODB_ITEM_WRITER_H_
 
@@ -7,14 +8,16 @@
 
 #include "attribute_value.h"
 #include "store.h"
+#include "stream_log.h"
 #include "table_catalog.h"
 
 namespace dodb {
 
 // Replaces the item at item_key: old_item is what is stored now (nullptr: nothing), new_item
-// what must be stored (nullptr: delete).
+// what must be stored (nullptr: delete). With a stream enabled, old_item must be what is stored
+// (the caller read it), so the record says INSERT, MODIFY or REMOVE rightly.
 void WriteItem(Store& store, const TableInfo& table, const std::string& item_key, const AttributeMap* old_item,
-               const AttributeMap* new_item);
+               const AttributeMap* new_item, ChangeCause cause = ChangeCause::kRequest);
 
 // Writes item's entry into index (backfill; idempotent).
 void WriteIndexEntry(Store& store, const TableInfo& table, const IndexInfo& index, const AttributeMap& item);

@@ -5,6 +5,8 @@
 //   0x02 <table id u32 BE> <hash key> [<range key>]   item (item_codec.h), key parts key_codec.h
 //   0x03 <index id u32 BE> <index hash keys> <index range keys> <table hash key> [<table range key>]
 //                                    index entry: the projected item (item_codec.h)
+//   0x04 <stream id u32 BE> <sequence number u64 BE>   stream record: the record as JSON (stream_log.h)
+//   0x05 <stream id u32 BE>          stream description (JSON, stream_log.h)
 #ifndef DODB_KEYSPACE_H_
 #define DODB_KEYSPACE_H_
 
@@ -18,6 +20,8 @@ inline constexpr char kMetaPrefix = '\x00';
 inline constexpr char kCatalogPrefix = '\x01';
 inline constexpr char kItemPrefix = '\x02';
 inline constexpr char kIndexPrefix = '\x03';
+inline constexpr char kStreamRecordPrefix = '\x04';
+inline constexpr char kStreamPrefix = '\x05';
 
 inline std::string MetaKey(std::string_view name) { return std::string(1, kMetaPrefix).append(name); }
 inline std::string CatalogKey(std::string_view table) { return std::string(1, kCatalogPrefix).append(table); }

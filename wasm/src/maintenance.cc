@@ -7,6 +7,7 @@
 #include "item_writer.h"
 #include "keyspace.h"
 #include "number.h"
+#include "stream_log.h"
 
 namespace dodb {
 namespace {
@@ -128,7 +129,7 @@ bool TtlStep(Store& store, TableInfo* table, int* budget) {
   double now = store.NowMs();
   for (const KeyValue& kv : batch) {
     AttributeMap item;
-    if (DecodeItem(kv.value, &item) && Expired(item, table->ttl_attribute, now)) WriteItem(store, *table, kv.key, &item, nullptr);
+    if (DecodeItem(kv.value, &item) && Expired(item, table->ttl_attribute, now)) WriteItem(store, *table, kv.key, &item, nullptr, ChangeCause::kTimeToLive);
   }
   *budget -= static_cast<int>(batch.size());
   if (*budget > 0) {
@@ -190,6 +191,10 @@ bool RunMaintenance(Store& store, Catalog& catalog, int budget, double* next_ms)
       *next_ms = table.ttl_next_sweep_ms;
   }
   SetPending(store, remaining);
+  // Stream retention: records older than 24 hours, and streams disabled 24 hours ago.
+  double trim_ms = 0;
+  more = TrimStreams(store, &budget, &trim_ms) || more;
+  if (trim_ms > 0 && (*next_ms == 0 || trim_ms < *next_ms)) *next_ms = trim_ms;
   return more;
 }
 

@@ -21,7 +21,9 @@ struct OperationContext {
 using OperationFn = Status (*)(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
 
 struct Operation {
-  std::string_view name;  // as in X-Amz-Target: DynamoDB_20120810.<name>
+  // As in X-Amz-Target: DynamoDB_20120810.<name>; DynamoDB Streams' operations (target
+  // DynamoDBStreams_20120810.<name>) as "DynamoDBStreams.<name>", which no DynamoDB target can name.
+  std::string_view name;
   OperationFn run;
 };
 
@@ -55,10 +57,18 @@ const Operation* FindOperation(std::string_view name);
   X(DescribeContinuousBackups) \
   X(UpdateContinuousBackups)
 
+// DynamoDB Streams (X-Amz-Target: DynamoDBStreams_20120810.<name>), one file each in ops/.
+#define DODB_STREAMS_OPERATIONS(X) \
+  X(ListStreams)                   \
+  X(DescribeStream)                \
+  X(GetShardIterator)              \
+  X(GetRecords)
+
 #define DODB_DECLARE_OPERATION(Name) \
   Status Name(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
 namespace ops {
 DODB_OPERATIONS(DODB_DECLARE_OPERATION)
+DODB_STREAMS_OPERATIONS(DODB_DECLARE_OPERATION)
 #undef DODB_DECLARE_OPERATION
 // Internal operations, reachable from the host only (their names cannot come from X-Amz-Target).
 Status Maintain(OperationContext& ctx, const JsonValue& request, JsonWriter& out);

@@ -31,6 +31,9 @@ class Status {
   static Status ConditionalCheckFailed() {
     return Status("ConditionalCheckFailedException", "The conditional request failed");
   }
+  // DynamoDB Streams.
+  static Status ExpiredIterator(std::string msg) { return Status("ExpiredIteratorException", std::move(msg)); }
+  static Status TrimmedDataAccess(std::string msg) { return Status("TrimmedDataAccessException", std::move(msg)); }
   static Status Internal(std::string msg) { return Status("InternalServerError", std::move(msg)); }
 
   bool ok() const { return type_.empty(); }

@@ -100,6 +100,12 @@ std::string EncodeTable(const TableInfo& t) {
   w.StartObject();
   for (const auto& [k, v] : t.tags) { WriteKey(w, k); WriteString(w, v); }
   w.EndObject();
+  if (t.stream_id != 0) {
+    WriteKey(w, "StreamEnabled"); w.Bool(t.stream_enabled);
+    WriteKey(w, "StreamViewType"); WriteString(w, t.stream_view_type);
+    WriteKey(w, "StreamId"); w.Uint(t.stream_id);
+    WriteKey(w, "StreamLabel"); WriteString(w, t.stream_label);
+  }
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize());
 }
@@ -159,6 +165,16 @@ bool DecodeTable(std::string_view json, TableInfo* t) {
   t->tags.clear();
   if (const JsonValue* tags = Member(d, "Tags"))
     for (const auto& m : tags->GetObject()) t->tags.emplace_back(std::string(StringOf(m.name)), std::string(StringOf(m.value)));
+  t->stream_enabled = false;
+  t->stream_id = 0;
+  t->stream_view_type.clear();
+  t->stream_label.clear();
+  if (const JsonValue* v = Member(d, "StreamId")) {
+    t->stream_id = v->GetUint();
+    t->stream_enabled = d["StreamEnabled"].GetBool();
+    t->stream_view_type = StringMember(d, "StreamViewType");
+    t->stream_label = StringMember(d, "StreamLabel");
+  }
   return true;
 }
 
@@ -310,6 +326,17 @@ void WriteTableDescription(JsonWriter& w, const TableInfo& t, std::string_view s
     w.StartObject();
     WriteKey(w, "TableClass"); WriteString(w, t.table_class);
     w.EndObject();
+  }
+  if (t.stream_enabled) {
+    WriteKey(w, "StreamSpecification");
+    w.StartObject();
+    WriteKey(w, "StreamEnabled"); w.Bool(true);
+    WriteKey(w, "StreamViewType"); WriteString(w, t.stream_view_type);
+    w.EndObject();
+  }
+  if (t.stream_id != 0) {
+    WriteKey(w, "LatestStreamLabel"); WriteString(w, t.stream_label);
+    WriteKey(w, "LatestStreamArn"); WriteString(w, std::string(kArnPrefix) + t.name + "/stream/" + t.stream_label);
   }
   WriteKey(w, "DeletionProtectionEnabled"); w.Bool(t.deletion_protection);
   if (status != "DELETING") {

@@ -68,6 +68,11 @@ struct TableInfo {
   double pitr_since = 0;
   int64_t pitr_days = 0;
   std::vector<std::pair<std::string, std::string>> tags;  // key -> value, in insertion order
+  // DynamoDB Streams (stream_log.h): the latest stream, kept after it is disabled (LatestStreamArn).
+  bool stream_enabled = false;
+  std::string stream_view_type;  // of the enabled stream
+  uint32_t stream_id = 0;        // 0: the table never had a stream
+  std::string stream_label;
   int64_t stats_count = 0, stats_size = 0;  // its running totals
 
   // The index with this name, or nullptr.

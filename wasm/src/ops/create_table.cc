@@ -1,13 +1,14 @@
 // CreateTable: HASH or HASH+RANGE tables with S/N/B keys, PROVISIONED or PAY_PER_REQUEST,
 // with up to 5 local and 20 global secondary indexes (GSI keys of up to 4 HASH + 4 RANGE
 // attributes). The table and its indexes are ACTIVE at once (there is nothing to backfill).
-// Streams come in a later issue and are refused with a ValidationException until then.
+// StreamSpecification starts the table's stream (stream_log.h).
 #include <algorithm>
 #include <cstdint>
 
 #include "index_schema.h"
 #include "operation.h"
 #include "request_fields.h"
+#include "stream_log.h"
 #include "table_catalog.h"
 
 namespace dodb::ops {
@@ -206,8 +207,15 @@ Status CreateTable(OperationContext& ctx, const JsonValue& request, JsonWriter& 
   DODB_RETURN_IF_ERROR(errors.ToStatus());
   DODB_RETURN_IF_ERROR(RejectUnsupported(request, {"OnDemandThroughput", "WarmThroughput", "ResourcePolicy"}));
   const JsonValue* stream = Member(request, "StreamSpecification");
-  if (stream && (*stream)["StreamEnabled"].GetBool())
-    return Status::Validation("StreamSpecification with StreamEnabled is not supported by do-dynamodb yet");
+  bool stream_enabled = stream && (*stream)["StreamEnabled"].GetBool();
+  if (stream_enabled && !Member(*stream, "StreamViewType"))
+    return Status::Validation(
+        "One or more parameter values were invalid: Table is being created with a stream enabled, UpdateViewType is "
+        "required");
+  if (stream && !stream_enabled && Member(*stream, "StreamViewType"))
+    return Status::Validation(
+        "One or more parameter values were invalid: Table is being created with a stream disabled, UpdateViewType "
+        "should not be specified");
 
   TableInfo table;
   table.name.assign(StringOf(request["TableName"]));
@@ -231,6 +239,7 @@ Status CreateTable(OperationContext& ctx, const JsonValue& request, JsonWriter& 
   for (IndexInfo& index : indexes) index.id = ctx.catalog.AllocateId();
   table.indexes = std::move(indexes);
   table.table_id = MakeTableId(table.id, now_ms, table.name);
+  if (stream_enabled) EnableStream(ctx.store, ctx.catalog, &table, StringOf((*stream)["StreamViewType"]));
   ctx.catalog.Save(table);
 
   WriteKey(out, "TableDescription");

@@ -60,10 +60,11 @@ Status PlanKeyedCondition(OperationContext& ctx, const JsonValue& request, const
     return Status::ResourceNotFound("Requested resource not found");
   DODB_RETURN_IF_ERROR(CheckRequestKey(plan->table, key));
   plan->key = ItemStorageKey(plan->table, key);
-  // The old item matters only to a condition, ALL_OLD, index maintenance or capacity; a plain
-  // delete is one store delete.
+  // The old item matters only to a condition, ALL_OLD, index maintenance, a stream or capacity;
+  // a plain delete is one store delete.
   bool needs_old = always_read_old || condition.condition || return_values == "ALL_OLD" ||
-                   !plan->table.indexes.empty() || StringOr(request, "ReturnConsumedCapacity", "NONE") != "NONE";
+                   !plan->table.indexes.empty() || plan->table.stream_enabled ||
+                   StringOr(request, "ReturnConsumedCapacity", "NONE") != "NONE";
   if (needs_old) DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, plan->key, &plan->old_item));
   return CheckWriteCondition(condition, plan->old_item ? &*plan->old_item : nullptr);
 }

@@ -1,6 +1,8 @@
 // DeleteTable: removes the table definition and all its items in this request (so the store
-// is consistent when it returns) and answers with the description in status DELETING.
+// is consistent when it returns) and answers with the description in status DELETING. Its
+// stream, if any, is closed and stays readable for 24 hours (stream_log.h).
 #include "operation.h"
+#include "stream_log.h"
 #include "table_catalog.h"
 #include "table_name_check.h"
 
@@ -16,6 +18,7 @@ Status DeleteTable(OperationContext& ctx, const JsonValue& request, JsonWriter& 
     return Status::Validation(
         "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection "
         "first.");
+  DisableStream(ctx.store, &table);  // its stream stays readable for 24 hours
   ctx.catalog.Drop(table);
   WriteKey(out, "TableDescription");
   WriteTableDescription(out, table, "DELETING");

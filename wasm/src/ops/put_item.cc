@@ -61,10 +61,10 @@ Status PlanPutItem(OperationContext& ctx, const JsonValue& request, bool always_
   DODB_RETURN_IF_ERROR(CheckItemKey(table, item));
   DODB_RETURN_IF_ERROR(CheckIndexKeys(table, item, false));
   plan->key = ItemStorageKey(table, item);
-  // The old item matters only to a condition, ALL_OLD, index maintenance or capacity; a plain
-  // put is one store write.
+  // The old item matters only to a condition, ALL_OLD, index maintenance, a stream or capacity;
+  // a plain put is one store write.
   bool needs_old = always_read_old || condition.condition || return_values == "ALL_OLD" || !table.indexes.empty() ||
-                   StringOr(request, "ReturnConsumedCapacity", "NONE") != "NONE";
+                   table.stream_enabled || StringOr(request, "ReturnConsumedCapacity", "NONE") != "NONE";
   if (needs_old) DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, plan->key, &plan->old_item));
   DODB_RETURN_IF_ERROR(CheckWriteCondition(condition, plan->old_item ? &*plan->old_item : nullptr));
   plan->new_item = std::move(item);

@@ -1,5 +1,6 @@
-// UpdateTable: billing mode and throughput, deletion protection, table class, and online
-// global secondary index changes (one Create or Delete per request, as DynamoDB allows).
+// UpdateTable: billing mode and throughput, deletion protection, table class, enabling or
+// disabling the table's stream (stream_log.h), and online global secondary index changes (one
+// Create or Delete per request, as DynamoDB allows).
 // A created index starts CREATING and is backfilled from the table's items in bounded batches
 // by the maintenance operation (ops/maintain.cc, run by the Durable Object's alarm); a deleted
 // index is DELETING until its entries are gone. Writes keep a CREATING index up to date.
@@ -9,6 +10,7 @@
 #include "maintenance.h"
 #include "operation.h"
 #include "request_fields.h"
+#include "stream_log.h"
 #include "table_catalog.h"
 
 namespace dodb::ops {
@@ -201,8 +203,18 @@ Status UpdateTable(OperationContext& ctx, const JsonValue& request, JsonWriter& 
   DODB_RETURN_IF_ERROR(RejectUnsupported(
       request, {"ReplicaUpdates", "SSESpecification", "OnDemandThroughput", "WarmThroughput", "MultiRegionConsistency"}));
   const JsonValue* stream = Member(request, "StreamSpecification");
-  if (stream && (*stream)["StreamEnabled"].GetBool())
-    return Status::Validation("StreamSpecification with StreamEnabled is not supported by do-dynamodb yet");
+  bool enable_stream = stream && (*stream)["StreamEnabled"].GetBool();
+  if (stream) {
+    if (enable_stream && !Member(*stream, "StreamViewType"))
+      return Invalid("If stream is being enabled then UpdateViewType is required");
+    if (!enable_stream && Member(*stream, "StreamViewType"))
+      return Invalid("If stream is being disabled, then UpdateViewType must not be specified");
+    if (Member(request, "ProvisionedThroughput")) return Invalid("You cannot modify stream status while updating table IOPS");
+    bool index_change = false;
+    if (gsi_updates)
+      for (const JsonValue& u : gsi_updates->GetArray()) index_change = index_change || Member(u, "Create") || Member(u, "Delete");
+    if (index_change) return Invalid("You cannot create or delete index while changing stream status");
+  }
 
   TableInfo table;
   std::string name(StringOf(request["TableName"]));
@@ -214,6 +226,17 @@ Status UpdateTable(OperationContext& ctx, const JsonValue& request, JsonWriter& 
   if (gsi_updates) DODB_RETURN_IF_ERROR(ApplyIndexUpdates(request, ctx.catalog, &table, &needs_maintenance));
   if (const JsonValue* p = Member(request, "DeletionProtectionEnabled")) table.deletion_protection = p->GetBool();
   if (const JsonValue* c = Member(request, "TableClass")) table.table_class.assign(StringOf(*c));
+  if (stream) {
+    if (enable_stream && table.stream_enabled)
+      return Status::Validation("Table already has an enabled stream: TableName: " + table.name);
+    if (!enable_stream && !table.stream_enabled)
+      return Status::Validation("Table has no stream to disable: TableName: " + table.name);
+    if (enable_stream)
+      EnableStream(ctx.store, ctx.catalog, &table, StringOf((*stream)["StreamViewType"]));
+    else
+      DisableStream(ctx.store, &table);
+    needs_maintenance = true;  // not for the table itself: the alarm must run to trim the stream
+  }
   ctx.catalog.Save(table);
   if (needs_maintenance) RequestMaintenance(ctx.store, table.name);
   WriteKey(out, "TableDescription");

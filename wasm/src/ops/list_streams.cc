@@ -1,0 +1,68 @@
+// ListStreams (DynamoDB Streams): the database's streams, current and past (a disabled stream,
+// or one whose table was deleted, is listed for 24 hours), optionally of one table, in ARN order;
+// Limit (1..100, default 100) and ExclusiveStartStreamArn / LastEvaluatedStreamArn page them.
+#include <algorithm>
+
+#include "operation.h"
+#include "request_fields.h"
+#include "stream_log.h"
+
+namespace dodb::ops {
+namespace {
+
+const Field kFields[] = {
+    [] {
+      Field f = kTableNameField;
+      f.not_null = false;
+      return f;
+    }(),
+    [] {
+      Field f{"Limit", Kind::Integer};
+      f.min_value = 1;
+      f.max_value = 100;
+      return f;
+    }(),
+    [] {
+      Field f{"ExclusiveStartStreamArn", Kind::String};
+      f.min_length = 37;
+      f.max_length = 1024;
+      return f;
+    }(),
+};
+
+}  // namespace
+
+Status ListStreams(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  DODB_RETURN_IF_ERROR(ValidateRequest(request, kFields));
+  std::string_view after = StringOr(request, "ExclusiveStartStreamArn", "");
+  if (!after.empty() && !IsStreamArnShape(after)) return Status::Validation("Invalid ExclusiveStartStreamArn");
+  std::string_view table = StringOr(request, "TableName", "");
+  size_t limit = 100;
+  if (const JsonValue* l = Member(request, "Limit")) limit = static_cast<size_t>(l->GetInt());
+
+  std::vector<std::pair<std::string, StreamInfo>> streams;
+  for (StreamInfo& s : ListStreamInfos(ctx.store)) {
+    if (!table.empty() && s.table != table) continue;
+    std::string arn = s.Arn();
+    if (!after.empty() && arn <= after) continue;
+    streams.emplace_back(std::move(arn), std::move(s));
+  }
+  std::sort(streams.begin(), streams.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  WriteKey(out, "Streams");
+  out.StartArray();
+  for (size_t i = 0; i < streams.size() && i < limit; ++i) {
+    out.StartObject();
+    WriteKey(out, "StreamArn"); WriteString(out, streams[i].first);
+    WriteKey(out, "TableName"); WriteString(out, streams[i].second.table);
+    WriteKey(out, "StreamLabel"); WriteString(out, streams[i].second.label);
+    out.EndObject();
+  }
+  out.EndArray();
+  if (streams.size() > limit) {
+    WriteKey(out, "LastEvaluatedStreamArn");
+    WriteString(out, streams[limit - 1].first);
+  }
+  return Status::OK();
+}
+
+}  // namespace dodb::ops
