@@ -376,7 +376,7 @@ const cases: Case[] = [
       ShardIteratorType: "AFTER_SEQUENCE_NUMBER",
       SequenceNumber: "sdfsafglldfngjdafnasdflgnaldklkafdsgklnasdlv".slice(0, 40),
     })),
-    expect: validation("Invalid SequenceNumber: sdfsafglldfngjdafnasdflgnaldklkafdsgklnas"),
+    expect: validation("Invalid SequenceNumber: sdfsafglldfngjdafnasdflgnaldklkafdsgklna"),
   },
   {
     name: "GetShardIterator unknown type",

@@ -86,9 +86,23 @@ void CivilFromDays(int64_t z, int* y, int* m, int* d) {
   *y = static_cast<int>(yoe + era * 400 + (*m <= 2));
 }
 
-std::string Pad(int64_t v, int width) {
-  std::string s = std::to_string(v);
-  return std::string(width > static_cast<int>(s.size()) ? width - s.size() : 0, '0') + s;
+// Appends v (>= 0) in decimal, zero-padded to width digits, then sep (if not 0).
+void Append(std::string* out, uint64_t v, int width, char sep = 0) {
+  char buf[24];
+  int n = 0;
+  do {
+    buf[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v != 0);
+  while (n < width) buf[n++] = '0';
+  while (n > 0) out->push_back(buf[--n]);
+  if (sep) out->push_back(sep);
+}
+
+std::string Pad(uint64_t v, int width) {
+  std::string out;
+  Append(&out, v, width);
+  return out;
 }
 
 // The record's ApproximateCreationDateTime in milliseconds (0 if it cannot be read).
@@ -112,7 +126,9 @@ void WriteKeys(JsonWriter& w, const StreamInfo& s, const AttributeMap& item, Att
 std::string StreamInfo::Arn() const { return TableArn(table) + "/stream/" + label; }
 
 std::string StreamInfo::ShardId() const {
-  return "shardId-" + Pad(static_cast<int64_t>(created_ms), 20) + "-" + Hex(Mix(id ^ static_cast<uint64_t>(created_ms)), 8);
+  std::string out = "shardId-";
+  Append(&out, static_cast<uint64_t>(created_ms), 20, '-');
+  return out + Hex(Mix(id ^ static_cast<uint64_t>(created_ms)), 8);
 }
 
 std::string StreamRecordPrefix(uint32_t stream_id) { return PrefixWithId(kStreamRecordPrefix, stream_id); }
@@ -123,7 +139,7 @@ std::string StreamRecordKey(uint32_t stream_id, uint64_t seq) {
   return k;
 }
 
-std::string FormatSequenceNumber(uint64_t seq) { return Pad(static_cast<int64_t>(seq), 21); }
+std::string FormatSequenceNumber(uint64_t seq) { return Pad(seq, 21); }
 
 bool ParseSequenceNumber(std::string_view text, uint64_t* seq) {
   if (text.empty()) return false;
@@ -355,19 +371,35 @@ std::string IsoLabel(double epoch_ms) {
   int64_t days = ms / 86400000, rem = ms % 86400000;
   int y, m, d;
   CivilFromDays(days, &y, &m, &d);
-  return Pad(y, 4) + "-" + Pad(m, 2) + "-" + Pad(d, 2) + "T" + Pad(rem / 3600000, 2) + ":" + Pad(rem / 60000 % 60, 2) +
-         ":" + Pad(rem / 1000 % 60, 2) + "." + Pad(rem % 1000, 3);
+  std::string out;
+  Append(&out, y, 4, '-');
+  Append(&out, m, 2, '-');
+  Append(&out, d, 2, 'T');
+  Append(&out, rem / 3600000, 2, ':');
+  Append(&out, rem / 60000 % 60, 2, ':');
+  Append(&out, rem / 1000 % 60, 2, '.');
+  Append(&out, rem % 1000, 3);
+  return out;
 }
 
 std::string JavaDateText(double epoch_ms) {
-  static const char* kDays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
-  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  static const char kDays[] = "ThuFriSatSunMonTueWed";
+  static const char kMonths[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
   int64_t ms = static_cast<int64_t>(epoch_ms);
   int64_t days = ms / 86400000, rem = ms % 86400000;
   int y, m, d;
   CivilFromDays(days, &y, &m, &d);
-  return std::string(kDays[days % 7]) + " " + kMonths[m - 1] + " " + Pad(d, 2) + " " + Pad(rem / 3600000, 2) + ":" +
-         Pad(rem / 60000 % 60, 2) + ":" + Pad(rem / 1000 % 60, 2) + " UTC " + std::to_string(y);
+  std::string out(kDays + days % 7 * 3, 3);
+  out.push_back(' ');
+  out.append(kMonths + (m - 1) * 3, 3);
+  out.push_back(' ');
+  Append(&out, d, 2, ' ');
+  Append(&out, rem / 3600000, 2, ':');
+  Append(&out, rem / 60000 % 60, 2, ':');
+  Append(&out, rem / 1000 % 60, 2);
+  out.append(" UTC ");
+  Append(&out, y, 1);
+  return out;
 }
 
 }  // namespace dodb

@@ -1,8 +1,6 @@
 // ListStreams (DynamoDB Streams): the database's streams, current and past (a disabled stream,
 // or one whose table was deleted, is listed for 24 hours), optionally of one table, in ARN order;
 // Limit (1..100, default 100) and ExclusiveStartStreamArn / LastEvaluatedStreamArn page them.
-#include <algorithm>
-
 #include "operation.h"
 #include "request_fields.h"
 #include "stream_log.h"
@@ -40,27 +38,28 @@ Status ListStreams(OperationContext& ctx, const JsonValue& request, JsonWriter& 
   size_t limit = 100;
   if (const JsonValue* l = Member(request, "Limit")) limit = static_cast<size_t>(l->GetInt());
 
-  std::vector<std::pair<std::string, StreamInfo>> streams;
+  // ARN order (insertion sort: a database has few streams, and it keeps the module small).
+  std::vector<StreamInfo> streams;
   for (StreamInfo& s : ListStreamInfos(ctx.store)) {
-    if (!table.empty() && s.table != table) continue;
+    if ((!table.empty() && s.table != table) || (!after.empty() && s.Arn() <= after)) continue;
+    size_t at = streams.size();
     std::string arn = s.Arn();
-    if (!after.empty() && arn <= after) continue;
-    streams.emplace_back(std::move(arn), std::move(s));
+    while (at > 0 && arn < streams[at - 1].Arn()) --at;
+    streams.insert(streams.begin() + static_cast<std::ptrdiff_t>(at), std::move(s));
   }
-  std::sort(streams.begin(), streams.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   WriteKey(out, "Streams");
   out.StartArray();
   for (size_t i = 0; i < streams.size() && i < limit; ++i) {
     out.StartObject();
-    WriteKey(out, "StreamArn"); WriteString(out, streams[i].first);
-    WriteKey(out, "TableName"); WriteString(out, streams[i].second.table);
-    WriteKey(out, "StreamLabel"); WriteString(out, streams[i].second.label);
+    WriteKey(out, "StreamArn"); WriteString(out, streams[i].Arn());
+    WriteKey(out, "TableName"); WriteString(out, streams[i].table);
+    WriteKey(out, "StreamLabel"); WriteString(out, streams[i].label);
     out.EndObject();
   }
   out.EndArray();
   if (streams.size() > limit) {
     WriteKey(out, "LastEvaluatedStreamArn");
-    WriteString(out, streams[limit - 1].first);
+    WriteString(out, streams[limit - 1].Arn());
   }
   return Status::OK();
 }
