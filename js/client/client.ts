@@ -1,0 +1,150 @@
+/**
+ * DynamoDBClient: the AWS SDK's client surface (`send(command)`, `config`, `destroy()`) over any
+ * OperationTarget, with no HTTP, no signing and no retries: an engine in this isolate, a
+ * DynamoDBEngine on a Durable Object's own storage, or a DynamoDBDurableObject reached over RPC
+ * through a namespace binding (`{ doNamespace: env.DYNAMODB, database: "orders" }`).
+ *
+ * send() accepts this package's commands, and command objects built by @aws-sdk/client-dynamodb
+ * and @aws-sdk/lib-dynamodb, recognised by shape so the SDK is never imported:
+ * - a document command (ours or lib-dynamodb's) carries `clientCommand`, `inputKeyNodes` and
+ *   `outputKeyNodes`: its input is marshalled and its output unmarshalled along those nodes with
+ *   the client's translateConfig (set by DynamoDBDocumentClient.from, as lib-dynamodb does);
+ * - an SDK command carries its operation schema, `[9, "com.amazonaws.dynamodb", "PutItem", ...]`
+ *   (@smithy/core's Command.schema); older SDK builds are named `<Operation>Command`.
+ */
+import type { OperationTarget } from "../engine/types.js";
+import { newRequestId } from "../http/request-id.js";
+import { marshallInput, unmarshallOutput, type KeyNodes } from "../lib/key-nodes.js";
+import type { marshallOptions } from "../lib/marshall.js";
+import type { unmarshallOptions } from "../lib/unmarshall.js";
+import type { Command } from "./commands.js";
+import { toServiceException } from "./errors.js";
+import { parseResponse, stringifyRequest, type ResponseMetadata } from "./wire.js";
+
+/** lib-dynamodb's translateConfig: how document commands (un)marshall native values. */
+export interface TranslateConfig {
+  marshallOptions?: marshallOptions;
+  unmarshallOptions?: unmarshallOptions;
+}
+
+/** The part of a Durable Object namespace binding the client uses (env.DYNAMODB). */
+export interface DurableObjectNamespaceLike {
+  idFromName(name: string): unknown;
+  get(id: any): unknown;
+}
+
+export interface DynamoDBClientConfig {
+  /** Where requests run: anything with handle(op, body), e.g. createNodeEngine() or a DO stub. */
+  target?: OperationTarget;
+  /**
+   * A namespace bound to DynamoDBDurableObject (or a subclass): requests go over RPC to the
+   * object holding `database`. The same object the Worker's HTTP route `/<database>` reaches.
+   */
+  doNamespace?: DurableObjectNamespaceLike;
+  /** The database in doNamespace: [A-Za-z0-9_.-]{1,128}, default "default". */
+  database?: string;
+  /** Document marshalling options (DynamoDBDocumentClient.from sets them). */
+  translateConfig?: TranslateConfig;
+}
+
+/** An SDK-built command, typed by what its handler resolves to. */
+interface SdkCommandLike {
+  input: object;
+  resolveMiddleware(...args: any[]): (...args: any[]) => Promise<{ output: object }>;
+}
+type SdkOutput<C extends SdkCommandLike> = Awaited<ReturnType<ReturnType<C["resolveMiddleware"]>>>["output"];
+
+const DATABASE_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
+
+export class DynamoDBClient {
+  readonly config: DynamoDBClientConfig & { translateConfig?: TranslateConfig };
+  readonly #target: OperationTarget;
+
+  constructor(config: DynamoDBClientConfig) {
+    this.config = { ...config };
+    this.#target = resolveTarget(config);
+  }
+
+  send<Input extends object, Output extends object>(command: Command<Input, Output>, options?: SendOptions): Promise<Output>;
+  send<C extends SdkCommandLike>(command: C, options?: SendOptions): Promise<SdkOutput<C>>;
+  async send(command: object, options?: SendOptions): Promise<object> {
+    options?.abortSignal?.throwIfAborted?.();
+    const { operation, input, inputKeyNodes, outputKeyNodes } = recognise(command);
+    const { marshallOptions = {}, unmarshallOptions = {} } = this.config.translateConfig ?? {};
+    const body = stringifyRequest(
+      inputKeyNodes === undefined
+        ? input
+        : marshallInput(input, inputKeyNodes, { ...marshallOptions, convertTopLevelContainer: marshallOptions.convertTopLevelContainer ?? true }),
+    );
+    const result = await this.#target.handle(operation, body);
+    const $metadata: ResponseMetadata = {
+      httpStatusCode: result.status,
+      requestId: newRequestId(),
+      extendedRequestId: undefined,
+      cfId: undefined,
+      attempts: 1,
+      totalRetryDelay: 0,
+    };
+    if (result.status !== 200) throw toServiceException(result.status, result.body, $metadata, parseResponse);
+    const output = { ...parseResponse(result.body), $metadata };
+    if (outputKeyNodes === undefined) return output;
+    return unmarshallOutput(output, outputKeyNodes, {
+      ...unmarshallOptions,
+      convertWithoutMapWrapper: unmarshallOptions.convertWithoutMapWrapper ?? true,
+    });
+  }
+
+  /** Part of the SDK's client surface; there is nothing to release. */
+  destroy(): void {}
+}
+
+export interface SendOptions {
+  abortSignal?: AbortSignal;
+}
+
+function resolveTarget(config: DynamoDBClientConfig): OperationTarget {
+  if (config?.target) {
+    if (typeof config.target.handle !== "function") throw new TypeError("do-dynamodb: target must have handle(op, body)");
+    return config.target;
+  }
+  if (config?.doNamespace) {
+    const database = config.database ?? "default";
+    if (!DATABASE_NAME.test(database)) throw new TypeError(`do-dynamodb: invalid database name: ${JSON.stringify(database)}`);
+    const ns = config.doNamespace;
+    let stub: OperationTarget | null = null; // made on first use: the binding may outlive a request
+    return { handle: (op, body) => (stub ??= ns.get(ns.idFromName(database)) as OperationTarget).handle(op, body) };
+  }
+  throw new TypeError("do-dynamodb: DynamoDBClient needs { target } or { doNamespace, database }");
+}
+
+interface Recognised {
+  operation: string;
+  input: object;
+  inputKeyNodes?: KeyNodes;
+  outputKeyNodes?: KeyNodes;
+}
+
+const SDK_NAMESPACES = new Set(["com.amazonaws.dynamodb", "com.amazonaws.dynamodbstreams"]);
+
+function recognise(command: any): Recognised {
+  if (command?.clientCommand && command.inputKeyNodes !== undefined) {
+    return {
+      operation: operationOf(command.clientCommand),
+      input: command.input ?? {},
+      inputKeyNodes: command.inputKeyNodes,
+      outputKeyNodes: command.outputKeyNodes ?? {},
+    };
+  }
+  return { operation: operationOf(command), input: command.input ?? {} };
+}
+
+function operationOf(command: any): string {
+  if (typeof command?.operation === "string") return command.operation;
+  const schema = command?.schema;
+  if (Array.isArray(schema) && schema[0] === 9 && SDK_NAMESPACES.has(schema[1]) && typeof schema[2] === "string") {
+    return schema[2];
+  }
+  const name: unknown = command?.constructor?.name;
+  if (command?.middlewareStack && typeof name === "string" && /^[A-Z]\w*Command$/.test(name)) return name.slice(0, -7);
+  throw new TypeError("do-dynamodb: send() needs a DynamoDB command (this package's, or one from @aws-sdk/client-dynamodb or @aws-sdk/lib-dynamodb)");
+}

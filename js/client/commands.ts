@@ -1,0 +1,80 @@
+/**
+ * The low-level commands: one class per operation the engine implements, generated from the
+ * OPERATIONS table below (the engine's list, wasm/src/operation.h; a test keeps them equal). Input
+ * and output types are the AWS SDK's own (type-only imports: nothing of the SDK is bundled), so
+ * `new PutItemCommand({...})` typechecks exactly as with @aws-sdk/client-dynamodb.
+ */
+import type * as Sdk from "@aws-sdk/client-dynamodb";
+
+/** Operation name -> [input, output] types, as @aws-sdk/client-dynamodb declares them. */
+export interface OperationShapes {
+  BatchGetItem: [Sdk.BatchGetItemCommandInput, Sdk.BatchGetItemCommandOutput];
+  BatchWriteItem: [Sdk.BatchWriteItemCommandInput, Sdk.BatchWriteItemCommandOutput];
+  CreateTable: [Sdk.CreateTableCommandInput, Sdk.CreateTableCommandOutput];
+  DeleteItem: [Sdk.DeleteItemCommandInput, Sdk.DeleteItemCommandOutput];
+  DeleteTable: [Sdk.DeleteTableCommandInput, Sdk.DeleteTableCommandOutput];
+  DescribeLimits: [Sdk.DescribeLimitsCommandInput, Sdk.DescribeLimitsCommandOutput];
+  DescribeTable: [Sdk.DescribeTableCommandInput, Sdk.DescribeTableCommandOutput];
+  DescribeTimeToLive: [Sdk.DescribeTimeToLiveCommandInput, Sdk.DescribeTimeToLiveCommandOutput];
+  GetItem: [Sdk.GetItemCommandInput, Sdk.GetItemCommandOutput];
+  ListTables: [Sdk.ListTablesCommandInput, Sdk.ListTablesCommandOutput];
+  ListTagsOfResource: [Sdk.ListTagsOfResourceCommandInput, Sdk.ListTagsOfResourceCommandOutput];
+  PutItem: [Sdk.PutItemCommandInput, Sdk.PutItemCommandOutput];
+  Query: [Sdk.QueryCommandInput, Sdk.QueryCommandOutput];
+  Scan: [Sdk.ScanCommandInput, Sdk.ScanCommandOutput];
+  TagResource: [Sdk.TagResourceCommandInput, Sdk.TagResourceCommandOutput];
+  TransactGetItems: [Sdk.TransactGetItemsCommandInput, Sdk.TransactGetItemsCommandOutput];
+  TransactWriteItems: [Sdk.TransactWriteItemsCommandInput, Sdk.TransactWriteItemsCommandOutput];
+  UntagResource: [Sdk.UntagResourceCommandInput, Sdk.UntagResourceCommandOutput];
+  UpdateItem: [Sdk.UpdateItemCommandInput, Sdk.UpdateItemCommandOutput];
+  UpdateTable: [Sdk.UpdateTableCommandInput, Sdk.UpdateTableCommandOutput];
+  UpdateTimeToLive: [Sdk.UpdateTimeToLiveCommandInput, Sdk.UpdateTimeToLiveCommandOutput];
+}
+
+export type OperationName = keyof OperationShapes;
+
+/** Every operation the engine implements (the keys of OperationShapes). */
+export const OPERATIONS = [
+  "BatchGetItem", "BatchWriteItem", "CreateTable", "DeleteItem", "DeleteTable", "DescribeLimits",
+  "DescribeTable", "DescribeTimeToLive", "GetItem", "ListTables", "ListTagsOfResource", "PutItem",
+  "Query", "Scan", "TagResource", "TransactGetItems", "TransactWriteItems", "UntagResource",
+  "UpdateItem", "UpdateTable", "UpdateTimeToLive",
+] as const satisfies readonly OperationName[];
+
+/** A request for one operation: what DynamoDBClient.send runs. */
+export class Command<Input extends object, Output extends object> {
+  readonly input: Input;
+  /** The operation, as in X-Amz-Target ("PutItem"). */
+  readonly operation: string;
+  /** Type-level only: the output send() resolves to. */
+  declare readonly __output?: Output;
+
+  constructor(operation: string, input: Input) {
+    this.operation = operation;
+    this.input = input ?? ({} as Input);
+  }
+}
+
+export interface CommandClass<Op extends OperationName> {
+  new (...[input]: {} extends OperationShapes[Op][0] ? [OperationShapes[Op][0]?] : [OperationShapes[Op][0]]): Command<OperationShapes[Op][0], OperationShapes[Op][1]>;
+  readonly operation: Op;
+}
+
+function defineCommand<Op extends OperationName>(op: Op): CommandClass<Op> {
+  const cls = class extends Command<object, object> {
+    static readonly operation = op;
+    constructor(input: object) {
+      super(op, input);
+    }
+  };
+  Object.defineProperty(cls, "name", { value: `${op}Command` });
+  return cls as unknown as CommandClass<Op>;
+}
+
+/** Every command class by operation name. */
+export const COMMANDS = Object.fromEntries(OPERATIONS.map((op) => [op, defineCommand(op)])) as {
+  [Op in OperationName]: CommandClass<Op>;
+};
+
+/** The instance type of an operation's command. */
+export type CommandOf<Op extends OperationName> = Command<OperationShapes[Op][0], OperationShapes[Op][1]>;

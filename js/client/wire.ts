@@ -1,0 +1,74 @@
+/**
+ * DynamoDB's JSON wire format to and from the SDK's JavaScript shapes, as @aws-sdk/client-dynamodb
+ * (de)serializes them: binary values (B, members of BS) are bytes in JavaScript and base64 on the
+ * wire; timestamps (members named ...DateTime) are Dates in JavaScript and epoch seconds on the
+ * wire. Everything else is plain JSON. Output is only walked when its text shows something to revive.
+ */
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+
+export type AttributeValueMap = Record<string, AttributeValue>;
+
+/** The SDK's $metadata on every output and exception. */
+export interface ResponseMetadata {
+  httpStatusCode?: number;
+  requestId?: string;
+  extendedRequestId?: string;
+  cfId?: string;
+  attempts?: number;
+  totalRetryDelay?: number;
+}
+
+/** Request JSON: bytes (any ArrayBuffer or view, incl. Buffer) become base64, Dates epoch seconds. */
+export function stringifyRequest(input: unknown): string {
+  return JSON.stringify(input ?? {}, function (this: Record<string, unknown>, key: string, value: unknown) {
+    const raw = key === "" ? value : this[key];
+    if (typeof raw !== "object" || raw === null) return value;
+    if (ArrayBuffer.isView(raw)) return toBase64(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength));
+    if (raw instanceof ArrayBuffer) return toBase64(new Uint8Array(raw));
+    if (raw instanceof Date) return raw.getTime() / 1000;
+    return value;
+  });
+}
+
+/** Response JSON with B/BS values as Uint8Array and ...DateTime members as Date. */
+export function parseResponse(text: string): any {
+  const data = JSON.parse(text);
+  return text.includes('"B') || text.includes('DateTime"') ? revive(data) : data;
+}
+
+function revive(value: any): any {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = revive(value[i]);
+    return value;
+  }
+  const keys = Object.keys(value);
+  if (keys.length === 1) {
+    // An attribute value; an item's attribute of any name holds an object, never a string.
+    if (keys[0] === "B" && typeof value.B === "string") return { B: fromBase64(value.B) };
+    if (keys[0] === "BS" && Array.isArray(value.BS) && value.BS.every((b: unknown) => typeof b === "string")) {
+      return { BS: value.BS.map(fromBase64) };
+    }
+  }
+  for (const k of keys) {
+    const v = value[k];
+    if (typeof v === "number" && k.endsWith("DateTime")) value[k] = new Date(v * 1000);
+    else if (typeof v === "object") value[k] = revive(v);
+  }
+  return value;
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]);
+  }
+  return btoa(binary);
+}
+
+export function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
