@@ -107,6 +107,15 @@ interface ErrorFields {
   ThrottlingException: { throttlingReasons?: ThrottlingReason[] };
 }
 
+/** The same, as data: members each exception declares (own properties, undefined when absent). */
+const DECLARED_FIELDS: Partial<Record<ErrorName, readonly string[]>> = {
+  ConditionalCheckFailedException: ["Item"],
+  TransactionCanceledException: ["CancellationReasons"],
+  ProvisionedThroughputExceededException: ["ThrottlingReasons"],
+  RequestLimitExceeded: ["ThrottlingReasons"],
+  ThrottlingException: ["throttlingReasons"],
+};
+
 export type ServiceExceptionOf<N extends ErrorName> = DynamoDBServiceException &
   { name: N } & (N extends keyof ErrorFields ? ErrorFields[N] : unknown);
 
@@ -118,11 +127,13 @@ export interface ServiceExceptionClass<N extends ErrorName> {
 
 function defineException<N extends ErrorName>(name: N): ServiceExceptionClass<N> {
   const fault = ERRORS[name];
+  const fields = DECLARED_FIELDS[name] ?? [];
   const cls = class extends DynamoDBServiceException {
     static readonly errorName = name;
     static override readonly shapeId = `com.amazonaws.dynamodb#${name}`;
     constructor(options: Omit<ServiceExceptionOptions, "name"> & Record<string, unknown>) {
       super({ ...options, name, $fault: options.$fault ?? fault });
+      for (const f of fields) this[f] = options[f];
     }
   };
   Object.defineProperty(cls, "name", { value: name });

@@ -38,7 +38,7 @@ export function convertToAttr(data: NativeAttributeValue, options?: marshallOpti
   if (isBinary(data)) return data.length === 0 && options?.convertEmptyValues ? nullAttr() : { B: data };
   if (typeof data === "boolean" || ctor === "Boolean") return { BOOL: data.valueOf() };
   if (typeof data === "number" || ctor === "Number") return numberAttr(data, options);
-  if (data instanceof NumberValue) return data.toAttributeValue();
+  if (isNumberValue(data)) return data.toAttributeValue();
   if (typeof data === "bigint") return { N: data.toString() };
   if (typeof data === "string" || ctor === "String") {
     return data.length === 0 && options?.convertEmptyValues ? nullAttr() : { S: data.toString() };
@@ -77,7 +77,7 @@ function setAttr(set: Set<any>, options?: marshallOptions): AttributeValue {
   }
   const first = values.values().next().value;
   const all = Array.from(values);
-  if (first instanceof NumberValue) return { NS: all.map((v) => v.toString()) };
+  if (isNumberValue(first)) return { NS: all.map((v) => v.toString()) };
   if (typeof first === "number") return { NS: all.map((v) => numberAttr(v, options).N!) };
   if (typeof first === "bigint") return { NS: all.map((v) => v.toString()) };
   if (typeof first === "string") return { SS: all.map((v) => v.toString()) };
@@ -124,6 +124,11 @@ const BINARY_TYPES = new Set([
   "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float32Array", "Float64Array",
   "BigInt64Array", "BigUint64Array",
 ]);
+
+/** Ours, or lib-dynamodb's (a user may mix them): the class of that name with toAttributeValue. */
+function isNumberValue(data: any): data is NumberValue {
+  return data instanceof NumberValue || (data?.constructor?.name === "NumberValue" && typeof data.toAttributeValue === "function");
+}
 
 function isBinary(data: any): boolean {
   return data?.constructor ? BINARY_TYPES.has(data.constructor.name) : false;
