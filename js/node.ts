@@ -10,8 +10,12 @@ import { MemoryHost } from "./hosts/memory-host.js";
 import { SqliteFileHost } from "./hosts/sqlite-file-host.js";
 import type { EngineResponse, OperationTarget } from "./engine/types.js";
 
-/** build/wasm/engine.wasm from the repository root (this file runs from js/ or dist/js/). */
-export const ENGINE_WASM_PATH = fileURLToPath(new URL(findRoot() + "build/wasm/engine.wasm"));
+/**
+ * build/wasm/engine.wasm beside this file's tree: the repository's when run from js/, the copy the
+ * build places at dist/build/wasm/ when run from dist/js/ (also where the published package has it,
+ * and where dist/js/do/engine-module.js imports it from).
+ */
+export const ENGINE_WASM_PATH = fileURLToPath(new URL("../build/wasm/engine.wasm", import.meta.url));
 
 let compiled: WebAssembly.Module | null = null;
 
@@ -26,11 +30,6 @@ const WasmModule = WebAssembly.Module as unknown as new (bytes: Uint8Array) => W
 /** A fresh engine over host (a new empty MemoryHost by default). */
 export function createNodeEngine(host: KvHost = new MemoryHost()): WasmEngine {
   return new WasmEngine(engineModule(), host);
-}
-
-function findRoot(): string {
-  const here = import.meta.url;
-  return here.includes("/dist/js/") ? new URL("../../", here).href : new URL("../", here).href;
 }
 
 /**

@@ -44,6 +44,11 @@ const decoder = new TextDecoder();
 export interface DynamoDBEngineOptions {
   /** Wraps or replaces the SQL host (tests: fault injection). */
   host?: (sqlHost: SqlHost) => KvHost;
+  /**
+   * Schedules the next maintenance alarm (default: storage.setAlarm). withDynamoDB passes its
+   * shared schedule, so the engine's alarms and the object's own do not overwrite each other.
+   */
+  setAlarm?: (scheduledTime: number) => unknown;
 }
 
 /** Operations that may leave work for the maintenance steps (index backfill, statistics, TTL). */
@@ -56,6 +61,7 @@ const MAINTENANCE_SLICE_MS = 50;
 export class DynamoDBEngine implements OperationTarget {
   readonly #storage: DurableObjectStorage;
   readonly #engine: WasmEngine;
+  readonly #setAlarm: (scheduledTime: number) => unknown;
   readonly #listeners = new Set<StreamListener>();
   /** Stream records (JSON) written by the request in progress, delivered once it commits. */
   #pending: Uint8Array[] = [];
@@ -64,6 +70,7 @@ export class DynamoDBEngine implements OperationTarget {
 
   constructor(storage: DurableObjectStorage, module: WebAssembly.Module, options: DynamoDBEngineOptions = {}) {
     this.#storage = storage;
+    this.#setAlarm = options.setAlarm ?? ((t) => storage.setAlarm(t));
     const sqlHost = new SqlHost(storage.sql);
     const host = options.host ? options.host(sqlHost) : sqlHost;
     this.#engine = new WasmEngine(module, this.#recording(host));
@@ -93,7 +100,7 @@ export class DynamoDBEngine implements OperationTarget {
     }
     // UpdateTable may leave index work (backfill, deletion), and DescribeTable a statistics
     // refresh, for the maintenance steps the alarm runs (an alarm with nothing to do is one step).
-    if (SCHEDULES_MAINTENANCE.has(op) && result.status === 200) void this.#storage.setAlarm(Date.now());
+    if (SCHEDULES_MAINTENANCE.has(op) && result.status === 200) void this.#setAlarm(Date.now());
     if (this.#pending.length > 0) this.#committed(op);
     return result;
   }
@@ -119,7 +126,7 @@ export class DynamoDBEngine implements OperationTarget {
     // once (it then sleeps until the oldest record is due).
     if (!this.#retentionScheduled) {
       this.#retentionScheduled = true;
-      if (op !== "@Maintain") void this.#storage.setAlarm(Date.now());
+      if (op !== "@Maintain") void this.#setAlarm(Date.now());
     }
     if (this.#listeners.size === 0) return;
     const records = pending.map((bytes) => JSON.parse(decoder.decode(bytes)) as StreamRecord);
@@ -149,8 +156,8 @@ export class DynamoDBEngine implements OperationTarget {
       nextMs = step.NextMs ?? 0;
     }
     // Work left now: continue at once; periodic work (TTL sweeps): wake up when it is due.
-    if (more) await this.#storage.setAlarm(Date.now());
-    else if (nextMs > 0) await this.#storage.setAlarm(nextMs);
+    if (more) await this.#setAlarm(Date.now());
+    else if (nextMs > 0) await this.#setAlarm(nextMs);
     return more;
   }
 }

@@ -6,6 +6,7 @@
  * Run from the repository root after tsc: `node dist/js/tools/bundle.js`.
  */
 import { builtinModules, createRequire } from "node:module";
+import { copyFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { build, type BuildOptions } from "esbuild";
 
@@ -59,4 +60,11 @@ async function bundle(name: BundleName): Promise<void> {
   });
 }
 
+/** The package's layout: dist/js/do/engine-module.js and dist/js/node.js load dist/build/wasm/engine.wasm. */
+function copyEngineIntoDist(): void {
+  mkdirSync("dist/build/wasm", { recursive: true });
+  copyFileSync("build/wasm/engine.wasm", "dist/build/wasm/engine.wasm");
+}
+
+copyEngineIntoDist();
 await Promise.all((Object.keys(BUNDLES) as BundleName[]).map(bundle));
