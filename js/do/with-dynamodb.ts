@@ -2,9 +2,10 @@
  * withDynamoDB(Base): gives any Durable Object class `this.dynamodb`, a DynamoDBClient over an engine
  * on the object's own storage (no RPC, no network: per-object isolated data, e.g. one agent's
  * memory), and `this.dynamodbEngine`, the engine itself. The engine's maintenance (index backfill,
- * Time to Live sweeps, statistics) runs from alarm(); the Base's own alarm keeps working: the mixin
- * hands Base a ctx whose storage.setAlarm / getAlarm / deleteAlarm go through a SharedAlarm, and its
- * alarm() calls Base's alarm() when Base's time has come. The engine stores its data in the SQL table
+ * Time to Live sweeps, statistics) runs from alarm(); the Base's own alarm keeps working: the
+ * object's storage.setAlarm / getAlarm / deleteAlarm go through a SharedAlarm, and alarm() calls
+ * Base's alarm() when Base's time has come. Put your alarm() in Base: a subclass of the mixin that
+ * defines alarm() replaces the mixin's and must call super.alarm() to keep both working. The engine stores its data in the SQL table
  * `kv` and the schedule in `_dodb_alarms`; Base must not use those names.
  */
 import { DynamoDBClient } from "../client/client.js";
@@ -14,35 +15,43 @@ import { SharedAlarm } from "./shared-alarm.js";
 
 type DurableObjectClass = abstract new (...args: any[]) => object;
 
-interface Shared {
+/** What the mixin keeps per object: the real ctx and the shared alarm schedule. */
+export interface Shared {
   state: DurableObjectState;
   alarm: SharedAlarm;
 }
 const SHARED = new WeakMap<object, Shared>();
 
-/** Base's constructor arguments with ctx replaced by one whose alarm methods use the shared schedule. */
-function withSharedAlarm(args: any[]): any[] {
-  const [state, ...rest] = args as [DurableObjectState, ...unknown[]];
-  const alarm = new SharedAlarm(state.storage);
-  const storage = proxy(state.storage, {
+/**
+ * Routes the object's own alarm calls through a SharedAlarm: ctx.storage gets own setAlarm /
+ * getAlarm / deleteAlarm members (shadowing the native ones, which the schedule keeps) before Base's
+ * constructor runs, so even a Base that keeps ctx or storage from its constructor uses them. (ctx
+ * itself cannot be wrapped: workerd's DurableObject constructor accepts only the real one.)
+ */
+function shareAlarm(state: DurableObjectState): Shared {
+  const storage = state.storage;
+  const native = {
+    get sql() {
+      return storage.sql;
+    },
+    setAlarm: storage.setAlarm.bind(storage),
+    deleteAlarm: storage.deleteAlarm.bind(storage),
+  };
+  const alarm = new SharedAlarm(native);
+  const own = {
     setAlarm: (scheduledTime: number | Date) => alarm.set("object", scheduledTime),
     getAlarm: async () => alarm.get("object"),
     deleteAlarm: () => alarm.delete("object"),
-  });
-  const wrapped = proxy(state, { storage });
-  SHARED.set(wrapped, { state, alarm });
-  return [wrapped, ...rest];
+  };
+  for (const [name, value] of Object.entries(own)) Object.defineProperty(storage, name, { value, configurable: true, writable: true });
+  const shared = { state, alarm };
+  SHARED.set(state, shared);
+  return shared;
 }
 
-/** target with some members replaced; its other methods stay bound to target (native objects need it). */
-function proxy<T extends object>(target: T, overrides: Record<string, unknown>): T {
-  return new Proxy(target, {
-    get(t, p) {
-      if (typeof p === "string" && p in overrides) return overrides[p];
-      const v = Reflect.get(t, p);
-      return typeof v === "function" ? v.bind(t) : v;
-    },
-  });
+function sharingAlarm(args: any[]): any[] {
+  if (!SHARED.has(args[0])) shareAlarm(args[0]);
+  return args;
 }
 
 export function withDynamoDB<TBase extends DurableObjectClass>(Base: TBase) {
@@ -52,9 +61,8 @@ export function withDynamoDB<TBase extends DurableObjectClass>(Base: TBase) {
     #client: DynamoDBClient | null = null;
 
     constructor(...args: any[]) {
-      const wrapped = withSharedAlarm(args);
-      super(...wrapped);
-      this.#shared = SHARED.get(wrapped[0])!;
+      super(...sharingAlarm(args)); // before Base's constructor, which may set its alarm
+      this.#shared = SHARED.get(args[0])!;
     }
 
     /** The engine on this object's storage (one transaction per request). */

@@ -15,6 +15,9 @@ export const BUNDLES = {
   harness: "tests/workerd/harness-worker.ts",
   "bench-worker": "bench/bench-worker.ts",
   ecosystem: "tests/workerd/ecosystem-worker.ts",
+  facade: "tests/workerd/facade-worker.ts",
+  "example-agent-memory": "examples/agent-memory/worker.ts",
+  "example-orders": "examples/orders/worker.ts",
 } as const;
 
 export type BundleName = keyof typeof BUNDLES;

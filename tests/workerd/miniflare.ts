@@ -22,6 +22,8 @@ export interface StartOptions {
   persistTo?: string;
   /** Text bindings (Worker variables), merged over { DYNAMODB_AUTH: "any-signature" }. */
   bindings?: Record<string, string>;
+  /** Durable Object bindings; default { DYNAMODB: DynamoDBDurableObject }. */
+  durableObjects?: Record<string, { className: string; useSQLite: true }>;
 }
 
 const ROOT = new URL("../../../", import.meta.url); // dist/tests/workerd/ -> repository root
@@ -32,7 +34,7 @@ export async function startWorker(name: BundleName, options: StartOptions = {}):
     modules: true,
     modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
     compatibilityDate: "2026-04-26",
-    durableObjects: { DYNAMODB: { className: "DynamoDBDurableObject", useSQLite: true } },
+    durableObjects: options.durableObjects ?? { DYNAMODB: { className: "DynamoDBDurableObject", useSQLite: true } },
     durableObjectsPersist: options.persistTo ?? false,
     bindings: { DYNAMODB_AUTH: "any-signature", ...options.bindings },
     compatibilityFlags: name === "worker" ? [] : ["nodejs_compat"],
