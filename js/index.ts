@@ -17,11 +17,12 @@ export type * from "./client/sdk-types.js";
 // One binding per operation and per error, drawn from the tables above.
 export const {
   BatchGetItem: BatchGetItemCommand, BatchWriteItem: BatchWriteItemCommand, CreateTable: CreateTableCommand,
-  DeleteItem: DeleteItemCommand, DeleteTable: DeleteTableCommand, DescribeLimits: DescribeLimitsCommand,
+  DeleteItem: DeleteItemCommand, DeleteTable: DeleteTableCommand, DescribeContinuousBackups: DescribeContinuousBackupsCommand,
+  DescribeEndpoints: DescribeEndpointsCommand, DescribeLimits: DescribeLimitsCommand,
   DescribeTable: DescribeTableCommand, DescribeTimeToLive: DescribeTimeToLiveCommand, GetItem: GetItemCommand,
   ListTables: ListTablesCommand, ListTagsOfResource: ListTagsOfResourceCommand, PutItem: PutItemCommand,
   Query: QueryCommand, Scan: ScanCommand, TagResource: TagResourceCommand, TransactGetItems: TransactGetItemsCommand,
-  TransactWriteItems: TransactWriteItemsCommand, UntagResource: UntagResourceCommand, UpdateItem: UpdateItemCommand,
+  TransactWriteItems: TransactWriteItemsCommand, UntagResource: UntagResourceCommand, UpdateContinuousBackups: UpdateContinuousBackupsCommand, UpdateItem: UpdateItemCommand,
   UpdateTable: UpdateTableCommand, UpdateTimeToLive: UpdateTimeToLiveCommand,
 } = COMMANDS;
 

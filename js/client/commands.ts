@@ -13,6 +13,8 @@ export interface OperationShapes {
   CreateTable: [Sdk.CreateTableCommandInput, Sdk.CreateTableCommandOutput];
   DeleteItem: [Sdk.DeleteItemCommandInput, Sdk.DeleteItemCommandOutput];
   DeleteTable: [Sdk.DeleteTableCommandInput, Sdk.DeleteTableCommandOutput];
+  DescribeContinuousBackups: [Sdk.DescribeContinuousBackupsCommandInput, Sdk.DescribeContinuousBackupsCommandOutput];
+  DescribeEndpoints: [Sdk.DescribeEndpointsCommandInput, Sdk.DescribeEndpointsCommandOutput];
   DescribeLimits: [Sdk.DescribeLimitsCommandInput, Sdk.DescribeLimitsCommandOutput];
   DescribeTable: [Sdk.DescribeTableCommandInput, Sdk.DescribeTableCommandOutput];
   DescribeTimeToLive: [Sdk.DescribeTimeToLiveCommandInput, Sdk.DescribeTimeToLiveCommandOutput];
@@ -26,6 +28,7 @@ export interface OperationShapes {
   TransactGetItems: [Sdk.TransactGetItemsCommandInput, Sdk.TransactGetItemsCommandOutput];
   TransactWriteItems: [Sdk.TransactWriteItemsCommandInput, Sdk.TransactWriteItemsCommandOutput];
   UntagResource: [Sdk.UntagResourceCommandInput, Sdk.UntagResourceCommandOutput];
+  UpdateContinuousBackups: [Sdk.UpdateContinuousBackupsCommandInput, Sdk.UpdateContinuousBackupsCommandOutput];
   UpdateItem: [Sdk.UpdateItemCommandInput, Sdk.UpdateItemCommandOutput];
   UpdateTable: [Sdk.UpdateTableCommandInput, Sdk.UpdateTableCommandOutput];
   UpdateTimeToLive: [Sdk.UpdateTimeToLiveCommandInput, Sdk.UpdateTimeToLiveCommandOutput];
@@ -35,10 +38,10 @@ export type OperationName = keyof OperationShapes;
 
 /** Every operation the engine implements (the keys of OperationShapes). */
 export const OPERATIONS = [
-  "BatchGetItem", "BatchWriteItem", "CreateTable", "DeleteItem", "DeleteTable", "DescribeLimits",
-  "DescribeTable", "DescribeTimeToLive", "GetItem", "ListTables", "ListTagsOfResource", "PutItem",
-  "Query", "Scan", "TagResource", "TransactGetItems", "TransactWriteItems", "UntagResource",
-  "UpdateItem", "UpdateTable", "UpdateTimeToLive",
+  "BatchGetItem", "BatchWriteItem", "CreateTable", "DeleteItem", "DeleteTable", "DescribeContinuousBackups",
+  "DescribeEndpoints", "DescribeLimits", "DescribeTable", "DescribeTimeToLive", "GetItem", "ListTables",
+  "ListTagsOfResource", "PutItem", "Query", "Scan", "TagResource", "TransactGetItems", "TransactWriteItems",
+  "UntagResource", "UpdateContinuousBackups", "UpdateItem", "UpdateTable", "UpdateTimeToLive",
 ] as const satisfies readonly OperationName[];
 
 /** A request for one operation: what DynamoDBClient.send runs. */
