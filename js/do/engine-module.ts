@@ -3,6 +3,8 @@
  * bundler (wrangler, or scripts-js/bundle.mjs with esbuild's copy loader) ships engine.wasm beside
  * the script and the runtime hands it over as a ready WebAssembly.Module.
  */
-import engineModule from "../../build/wasm/engine.wasm";
+import wasm from "../../build/wasm/engine.wasm";
 
+// Typed here, so the emitted declaration does not need a "*.wasm" module declaration.
+const engineModule: WebAssembly.Module = wasm;
 export default engineModule;

@@ -54,7 +54,17 @@ function sharingAlarm(args: any[]): any[] {
   return args;
 }
 
-export function withDynamoDB<TBase extends DurableObjectClass>(Base: TBase) {
+/** What withDynamoDB adds to a Durable Object class. */
+export interface WithDynamoDB {
+  /** A DynamoDBClient on this object's own engine: `this.dynamodb.send(new PutItemCommand(...))`. */
+  readonly dynamodb: DynamoDBClient;
+  /** The engine on this object's storage (one transaction per request). */
+  readonly dynamodbEngine: DynamoDBEngine;
+  /** Runs whichever is due: the engine's maintenance, then Base's alarm (if Base has one). */
+  alarm(alarmInfo?: AlarmInvocationInfo): Promise<void>;
+}
+
+export function withDynamoDB<TBase extends DurableObjectClass>(Base: TBase): TBase & (abstract new (...args: any[]) => WithDynamoDB) {
   abstract class WithDynamoDB extends Base {
     readonly #shared: Shared;
     #engine: DynamoDBEngine | null = null;
