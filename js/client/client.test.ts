@@ -150,7 +150,7 @@ describe("DynamoDBClient", () => {
     await assert.rejects(() => client.send({ input: {} } as never), /needs a DynamoDB command/);
   });
 
-  test("paginateQuery and paginateScan follow LastEvaluatedKey with pageSize", async () => {
+  test("paginateQuery, paginateScan and paginateListTables follow their tokens with pageSize", async () => {
     const client = new Ours.DynamoDBClient({ target: createNodeEngine() });
     await client.send(new Ours.CreateTableCommand(STEPS[0]![1] as Sdk.CreateTableCommandInput));
     for (let i = 0; i < 7; i++) await client.send(new Ours.PutItemCommand({ TableName: TABLE, Item: { pk: { S: "p" }, sk: { N: String(i) } } }));
@@ -162,6 +162,10 @@ describe("DynamoDBClient", () => {
     let scanned = 0;
     for await (const page of Ours.paginateScan({ client, pageSize: 4 }, { TableName: TABLE })) scanned += page.Items!.length;
     assert.equal(scanned, 7);
+    for (const name of ["Aaa", "Bbb", "Ccc"]) await client.send(new Ours.CreateTableCommand({ ...(STEPS[1]![1] as Sdk.CreateTableCommandInput), TableName: name }));
+    const names: string[][] = [];
+    for await (const page of Ours.paginateListTables({ client, pageSize: 2 }, {})) names.push(page.TableNames!);
+    assert.deepEqual(names, [["Aaa", "Bbb"], ["Ccc", TABLE]]);
   });
 
   test("doNamespace + database routes every request to idFromName(database)", async () => {
