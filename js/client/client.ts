@@ -132,7 +132,7 @@ function recognise(command: any): Recognised {
       operation: operationOf(command.clientCommand),
       input: command.input ?? {},
       inputKeyNodes: command.inputKeyNodes,
-      outputKeyNodes: command.outputKeyNodes ?? {},
+      outputKeyNodes: command.outputKeyNodes ?? undefined,
     };
   }
   return { operation: operationOf(command), input: command.input ?? {} };

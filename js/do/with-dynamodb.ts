@@ -91,8 +91,17 @@ export function withDynamoDB<TBase extends DurableObjectClass>(Base: TBase): TBa
     async alarm(alarmInfo?: AlarmInvocationInfo): Promise<void> {
       const { alarm } = this.#shared;
       const due = alarm.takeDue(Date.now());
+      let maintenanceFailure: unknown = null;
       try {
-        if (due.includes("engine")) await this.dynamodbEngine.maintain();
+        if (due.includes("engine")) {
+          try {
+            await this.dynamodbEngine.maintain();
+          } catch (err) {
+            // Retry the maintenance shortly; Base's alarm still runs below.
+            maintenanceFailure = err;
+            if (alarm.get("engine") === null) await alarm.set("engine", Date.now() + 1000);
+          }
+        }
         const baseAlarm = (Base.prototype as { alarm?: (info?: AlarmInvocationInfo) => unknown }).alarm;
         if (due.includes("object") && baseAlarm) {
           try {
@@ -106,6 +115,7 @@ export function withDynamoDB<TBase extends DurableObjectClass>(Base: TBase): TBa
       } finally {
         await alarm.arm();
       }
+      if (maintenanceFailure !== null) throw maintenanceFailure;
     }
   }
   return WithDynamoDB;

@@ -11,7 +11,7 @@ export class DynamoDBDocumentClient {
   /** Runs a command (document or low-level) on the base client. */
   readonly send: DynamoDBClient["send"];
 
-  protected constructor(client: DynamoDBClient, translateConfig?: TranslateConfig) {
+  constructor(client: DynamoDBClient, translateConfig?: TranslateConfig) {
     if (typeof client?.send !== "function" || typeof client.config !== "object") {
       throw new TypeError("do-dynamodb/lib: DynamoDBDocumentClient.from() needs a DynamoDBClient");
     }
