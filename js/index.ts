@@ -8,7 +8,7 @@ import { COMMANDS, type CommandOf } from "./client/commands.js";
 import { EXCEPTIONS, type ServiceExceptionOf } from "./client/errors.js";
 
 export { DynamoDBClient, type DynamoDBClientConfig, type DurableObjectNamespaceLike, type SendOptions, type TranslateConfig } from "./client/client.js";
-export { Command, COMMANDS, OPERATIONS, type CommandClass, type CommandOf, type OperationName, type OperationShapes } from "./client/commands.js";
+export { Command, COMMANDS, OPERATIONS, STREAMS_OPERATIONS, type CommandClass, type CommandOf, type OperationName, type OperationShapes } from "./client/commands.js";
 export { DynamoDBServiceException, EXCEPTIONS, type ErrorName, type ServiceExceptionOf } from "./client/errors.js";
 export { paginateListTables, paginateQuery, paginateScan, type PaginationConfiguration } from "./client/paginate.js";
 export type { OperationTarget, EngineResponse } from "./engine/types.js";
@@ -24,11 +24,14 @@ export const {
   Query: QueryCommand, Scan: ScanCommand, TagResource: TagResourceCommand, TransactGetItems: TransactGetItemsCommand,
   TransactWriteItems: TransactWriteItemsCommand, UntagResource: UntagResourceCommand, UpdateContinuousBackups: UpdateContinuousBackupsCommand, UpdateItem: UpdateItemCommand,
   UpdateTable: UpdateTableCommand, UpdateTimeToLive: UpdateTimeToLiveCommand,
+  // DynamoDB Streams
+  DescribeStream: DescribeStreamCommand, GetRecords: GetRecordsCommand, GetShardIterator: GetShardIteratorCommand,
+  ListStreams: ListStreamsCommand,
 } = COMMANDS;
 
 export const {
   BackupInUseException, BackupNotFoundException, ConditionalCheckFailedException, ContinuousBackupsUnavailableException,
-  DuplicateItemException, ExportConflictException, ExportNotFoundException, GlobalTableAlreadyExistsException,
+  DuplicateItemException, ExpiredIteratorException, ExportConflictException, ExportNotFoundException, GlobalTableAlreadyExistsException,
   GlobalTableNotFoundException, IdempotentParameterMismatchException, ImportConflictException, ImportNotFoundException,
   IndexNotFoundException, InternalServerError, InvalidEndpointException, InvalidExportTimeException,
   InvalidRestoreTimeException, ItemCollectionSizeLimitExceededException, LimitExceededException,
@@ -36,7 +39,7 @@ export const {
   ReplicaAlreadyExistsException, ReplicaNotFoundException, ReplicatedWriteConflictException, RequestLimitExceeded,
   ResourceInUseException, ResourceNotFoundException, TableAlreadyExistsException, TableInUseException,
   TableNotFoundException, ThrottlingException, TransactionCanceledException, TransactionConflictException,
-  TransactionInProgressException, ValidationException,
+  TransactionInProgressException, TrimmedDataAccessException, ValidationException,
 } = EXCEPTIONS;
 
 // Type names for the same bindings (for annotations; instanceof narrows without them).

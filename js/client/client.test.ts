@@ -9,6 +9,8 @@ import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import * as Sdk from "@aws-sdk/client-dynamodb";
 import * as SdkLib from "@aws-sdk/lib-dynamodb";
+import * as StreamsSdk from "@aws-sdk/client-dynamodb-streams";
+import { createInProcessStreamsClient } from "../sdk/streams-client.js";
 import { createNodeEngine } from "../node.js";
 import { createInProcessClient } from "../sdk/request-handler.js";
 import * as Ours from "../index.js";
@@ -77,10 +79,12 @@ function onlyKeysOf(actual: any, expected: any): any {
 describe("DynamoDBClient", () => {
   test("the operation table is the engine's (wasm/src/operation.h)", () => {
     const header = readFileSync(new URL("../../../wasm/src/operation.h", import.meta.url), "utf8");
-    const engineOps = [...header.matchAll(/^\s+X\((\w+)\)/gm)].map((m) => m[1]).sort();
-    assert.deepEqual([...Ours.OPERATIONS].sort(), engineOps);
-    for (const op of Ours.OPERATIONS) {
-      assert.equal(new Ours.COMMANDS[op]({} as never).operation, op);
+    const list = (macro: string) => [...header.slice(header.indexOf(`#define ${macro}(X)`)).split(/\n\s*\n/)[0]!.matchAll(/X\((\w+)\)/g)].map((m) => m[1]).sort();
+    assert.deepEqual([...Ours.OPERATIONS].sort(), list("DODB_OPERATIONS"));
+    assert.deepEqual([...Ours.STREAMS_OPERATIONS].sort(), list("DODB_STREAMS_OPERATIONS"));
+    for (const op of [...Ours.OPERATIONS, ...Ours.STREAMS_OPERATIONS]) {
+      const streams = (Ours.STREAMS_OPERATIONS as readonly string[]).includes(op);
+      assert.equal(new Ours.COMMANDS[op]({} as never).operation, streams ? `DynamoDBStreams.${op}` : op);
       assert.equal(Ours.COMMANDS[op].name, `${op}Command`);
     }
   });
@@ -95,6 +99,49 @@ describe("DynamoDBClient", () => {
       // Members this engine answers that the installed SDK does not model yet are dropped by it.
       assert.deepEqual(onlyKeysOf(a, b), b, `${op} ${JSON.stringify(input).slice(0, 120)}`);
     }
+  });
+
+  test("the Streams commands give what @aws-sdk/client-dynamodb-streams gives", async () => {
+    /** One side: a table with a stream, three changes, then the Streams API read to the end. */
+    const run = async (send: (op: string, input: object) => Promise<any>) => {
+      const out: unknown[] = [];
+      const step = async (op: string, input: object) => {
+        const r = await outcome(() => send(op, input));
+        out.push(r);
+        return (r as { ok?: any }).ok;
+      };
+      await step("CreateTable", { ...(STEPS[1]![1] as object), StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" } });
+      await step("PutItem", { TableName: TABLE, Item: { pk: { S: "a" }, b: { B: bytes(1, 2) } } });
+      await step("UpdateItem", { TableName: TABLE, Key: { pk: { S: "a" } }, UpdateExpression: "SET n = :n", ExpressionAttributeValues: { ":n": { N: "1" } } });
+      await step("DeleteItem", { TableName: TABLE, Key: { pk: { S: "a" } } });
+      const streams = await step("ListStreams", { TableName: TABLE });
+      const arn = (await send("ListStreams", { TableName: TABLE })).Streams[0].StreamArn;
+      const described = await send("DescribeStream", { StreamArn: arn });
+      await step("DescribeStream", { StreamArn: arn });
+      const shardId = described.StreamDescription.Shards[0].ShardId;
+      const it = await send("GetShardIterator", { StreamArn: arn, ShardId: shardId, ShardIteratorType: "TRIM_HORIZON" });
+      const records = await send("GetRecords", { ShardIterator: it.ShardIterator });
+      out.push(scrub(records.Records), records.Records[0].dynamodb.NewImage.b.B instanceof Uint8Array, records.Records[0].dynamodb.ApproximateCreationDateTime instanceof Date);
+      await step("GetRecords", { ShardIterator: "not-an-iterator" });
+      void streams;
+      return out;
+    };
+    const volatile = /Arn$|Label$|^SequenceNumber$|^(Starting|Ending)SequenceNumber$|^eventID$|^ShardId$|^ShardIterator$|^NextShardIterator$/;
+    const clean = (v: unknown) => JSON.parse(JSON.stringify(v, (k, x) => (volatile.test(k) ? typeof x : x)));
+    const ours = new Ours.DynamoDBClient({ target: createNodeEngine() });
+    const oursOut = await run((op, input) => ours.send(new Ours.COMMANDS[op as Ours.OperationName](structuredClone(input) as never) as any));
+    const engine = createNodeEngine();
+    const sdk = createInProcessClient(engine);
+    const streams = createInProcessStreamsClient(engine);
+    const sdkOut = await run((op, input) => {
+      const Cmd = (StreamsSdk as any)[`${op}Command`] && (Ours.STREAMS_OPERATIONS as readonly string[]).includes(op) ? (StreamsSdk as any)[`${op}Command`] : (Sdk as any)[`${op}Command`];
+      const client: { send(command: unknown): Promise<any> } = (Ours.STREAMS_OPERATIONS as readonly string[]).includes(op) ? (streams as any) : (sdk as any);
+      return client.send(new Cmd(structuredClone(input)));
+    });
+    assert.deepEqual(clean(onlyKeysOf(oursOut, sdkOut)), clean(sdkOut));
+    // The Streams SDK's own command objects run through this client too.
+    const viaSdkCommand = await ours.send(new StreamsSdk.ListStreamsCommand({ TableName: TABLE }));
+    assert.equal(viaSdkCommand.Streams?.length, 1);
   });
 
   test("output values have the SDK's JavaScript types (Uint8Array, Date) and $metadata", async () => {

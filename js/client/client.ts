@@ -17,7 +17,7 @@ import { newRequestId } from "../http/request-id.js";
 import { marshallInput, unmarshallOutput, type KeyNodes } from "../lib/key-nodes.js";
 import type { marshallOptions } from "../lib/marshall.js";
 import type { unmarshallOptions } from "../lib/unmarshall.js";
-import type { Command } from "./commands.js";
+import { engineOperation, type Command } from "./commands.js";
 import { toServiceException } from "./errors.js";
 import { parseResponse, stringifyRequest, type ResponseMetadata } from "./wire.js";
 
@@ -142,9 +142,9 @@ function operationOf(command: any): string {
   if (typeof command?.operation === "string") return command.operation;
   const schema = command?.schema;
   if (Array.isArray(schema) && schema[0] === 9 && SDK_NAMESPACES.has(schema[1]) && typeof schema[2] === "string") {
-    return schema[2];
+    return schema[1] === "com.amazonaws.dynamodbstreams" ? `DynamoDBStreams.${schema[2]}` : schema[2];
   }
   const name: unknown = command?.constructor?.name;
-  if (command?.middlewareStack && typeof name === "string" && /^[A-Z]\w*Command$/.test(name)) return name.slice(0, -7);
+  if (command?.middlewareStack && typeof name === "string" && /^[A-Z]\w*Command$/.test(name)) return engineOperation(name.slice(0, -7));
   throw new TypeError("do-dynamodb: send() needs a DynamoDB command (this package's, or one from @aws-sdk/client-dynamodb or @aws-sdk/lib-dynamodb)");
 }

@@ -5,6 +5,7 @@
  * `new PutItemCommand({...})` typechecks exactly as with @aws-sdk/client-dynamodb.
  */
 import type * as Sdk from "@aws-sdk/client-dynamodb";
+import type * as StreamsSdk from "@aws-sdk/client-dynamodb-streams";
 
 /** Operation name -> [input, output] types, as @aws-sdk/client-dynamodb declares them. */
 export interface OperationShapes {
@@ -32,11 +33,27 @@ export interface OperationShapes {
   UpdateItem: [Sdk.UpdateItemCommandInput, Sdk.UpdateItemCommandOutput];
   UpdateTable: [Sdk.UpdateTableCommandInput, Sdk.UpdateTableCommandOutput];
   UpdateTimeToLive: [Sdk.UpdateTimeToLiveCommandInput, Sdk.UpdateTimeToLiveCommandOutput];
+  // DynamoDB Streams (@aws-sdk/client-dynamodb-streams' types).
+  DescribeStream: [StreamsSdk.DescribeStreamCommandInput, StreamsSdk.DescribeStreamCommandOutput];
+  GetRecords: [StreamsSdk.GetRecordsCommandInput, StreamsSdk.GetRecordsCommandOutput];
+  GetShardIterator: [StreamsSdk.GetShardIteratorCommandInput, StreamsSdk.GetShardIteratorCommandOutput];
+  ListStreams: [StreamsSdk.ListStreamsCommandInput, StreamsSdk.ListStreamsCommandOutput];
 }
 
 export type OperationName = keyof OperationShapes;
 
-/** Every operation the engine implements (the keys of OperationShapes). */
+/** The DynamoDB Streams operations (X-Amz-Target DynamoDBStreams_20120810.<name>). */
+export const STREAMS_OPERATIONS = ["DescribeStream", "GetRecords", "GetShardIterator", "ListStreams"] as const satisfies readonly OperationName[];
+
+/**
+ * The name the engine knows an operation by: DynamoDB's as is, Streams' as "DynamoDBStreams.<name>"
+ * (js/http/target.ts), a name no DynamoDB target can produce.
+ */
+export function engineOperation(op: string): string {
+  return (STREAMS_OPERATIONS as readonly string[]).includes(op) ? `DynamoDBStreams.${op}` : op;
+}
+
+/** Every DynamoDB operation the engine implements (with STREAMS_OPERATIONS: the keys of OperationShapes). */
 export const OPERATIONS = [
   "BatchGetItem", "BatchWriteItem", "CreateTable", "DeleteItem", "DeleteTable", "DescribeContinuousBackups",
   "DescribeEndpoints", "DescribeLimits", "DescribeTable", "DescribeTimeToLive", "GetItem", "ListTables",
@@ -47,7 +64,7 @@ export const OPERATIONS = [
 /** A request for one operation: what DynamoDBClient.send runs. */
 export class Command<Input extends object, Output extends object> {
   readonly input: Input;
-  /** The operation, as in X-Amz-Target ("PutItem"). */
+  /** The operation as the engine knows it ("PutItem", "DynamoDBStreams.GetRecords"). */
   readonly operation: string;
   /** Type-level only: the output send() resolves to. */
   declare readonly __output?: Output;
@@ -67,7 +84,7 @@ function defineCommand<Op extends OperationName>(op: Op): CommandClass<Op> {
   const cls = class extends Command<object, object> {
     static readonly operation = op;
     constructor(input: object) {
-      super(op, input);
+      super(engineOperation(op), input);
     }
   };
   Object.defineProperty(cls, "name", { value: `${op}Command` });
@@ -75,7 +92,7 @@ function defineCommand<Op extends OperationName>(op: Op): CommandClass<Op> {
 }
 
 /** Every command class by operation name. */
-export const COMMANDS = Object.fromEntries(OPERATIONS.map((op) => [op, defineCommand(op)])) as {
+export const COMMANDS = Object.fromEntries([...OPERATIONS, ...STREAMS_OPERATIONS].map((op) => [op, defineCommand(op)])) as {
   [Op in OperationName]: CommandClass<Op>;
 };
 

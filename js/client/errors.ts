@@ -88,6 +88,9 @@ const ERRORS = {
   TransactionCanceledException: "client",
   TransactionConflictException: "client",
   TransactionInProgressException: "client",
+  // DynamoDB Streams' own (@aws-sdk/client-dynamodb-streams).
+  ExpiredIteratorException: "client",
+  TrimmedDataAccessException: "client",
   // Not in the SDK's model, but DynamoDB answers them (the SDK then uses its base class).
   ValidationException: "client",
   SerializationException: "client",
@@ -97,6 +100,8 @@ const ERRORS = {
 } as const satisfies Record<string, "client" | "server">;
 
 export type ErrorName = keyof typeof ERRORS;
+
+const STREAMS_ONLY: ReadonlySet<string> = new Set(["ExpiredIteratorException", "TrimmedDataAccessException"]);
 
 /** Extra members some errors carry (as in the SDK's models). */
 interface ErrorFields {
@@ -130,7 +135,7 @@ function defineException<N extends ErrorName>(name: N): ServiceExceptionClass<N>
   const fields = DECLARED_FIELDS[name] ?? [];
   const cls = class extends DynamoDBServiceException {
     static readonly errorName = name;
-    static override readonly shapeId = `com.amazonaws.dynamodb#${name}`;
+    static override readonly shapeId = `com.amazonaws.${STREAMS_ONLY.has(name) ? "dynamodbstreams" : "dynamodb"}#${name}`;
     constructor(options: Omit<ServiceExceptionOptions, "name"> & Record<string, unknown>) {
       super({ ...options, name, $fault: options.$fault ?? fault });
       for (const f of fields) this[f] = options[f];

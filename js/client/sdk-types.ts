@@ -70,3 +70,8 @@ export type {
   Select,
   BillingMode,
 } from "@aws-sdk/client-dynamodb";
+export type {
+  DescribeStreamCommandInput, DescribeStreamCommandOutput, GetRecordsCommandInput, GetRecordsCommandOutput,
+  GetShardIteratorCommandInput, GetShardIteratorCommandOutput, ListStreamsCommandInput, ListStreamsCommandOutput,
+  _Record as StreamsRecord, StreamDescription,
+} from "@aws-sdk/client-dynamodb-streams";
