@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "base64.h"
+#include "cold.h"
 #include "keyspace.h"
 
 namespace dodb {
@@ -12,11 +13,11 @@ namespace {
 constexpr std::string_view kArnPrefix = "arn:aws:dynamodb:ddblocal:000000000000:table/";
 constexpr int kDropBatch = 512;
 
-ValueType ScalarType(std::string_view name) {
+DODB_COLD ValueType ScalarType(std::string_view name) {
   return name == "N" ? ValueType::N : name == "B" ? ValueType::B : ValueType::S;
 }
 
-void WriteKeyAttribute(JsonWriter& w, const KeyAttribute& k) {
+DODB_COLD void WriteKeyAttribute(JsonWriter& w, const KeyAttribute& k) {
   w.StartObject();
   WriteKey(w, "AttributeName");
   WriteString(w, k.name);
@@ -25,7 +26,7 @@ void WriteKeyAttribute(JsonWriter& w, const KeyAttribute& k) {
   w.EndObject();
 }
 
-void WriteKeySchemaElement(JsonWriter& w, const std::string& name, const char* type) {
+DODB_COLD void WriteKeySchemaElement(JsonWriter& w, const std::string& name, const char* type) {
   w.StartObject();
   WriteKey(w, "AttributeName");
   WriteString(w, name);
@@ -34,17 +35,17 @@ void WriteKeySchemaElement(JsonWriter& w, const std::string& name, const char* t
   w.EndObject();
 }
 
-std::string StringMember(const JsonValue& obj, const char* name) {
+DODB_COLD std::string StringMember(const JsonValue& obj, const char* name) {
   const JsonValue* v = Member(obj, name);
   return v && v->IsString() ? std::string(StringOf(*v)) : std::string();
 }
 
-KeyAttribute ReadKeyAttribute(const JsonValue& v) {
+DODB_COLD KeyAttribute ReadKeyAttribute(const JsonValue& v) {
   return KeyAttribute{StringMember(v, "AttributeName"), ScalarType(StringMember(v, "AttributeType"))};
 }
 
 // The stored form: our own JSON, a superset of what DescribeTable shows.
-std::string EncodeTable(const TableInfo& t) {
+DODB_COLD std::string EncodeTable(const TableInfo& t) {
   rapidjson::StringBuffer buf;
   JsonWriter w(buf);
   w.StartObject();
@@ -110,7 +111,7 @@ std::string EncodeTable(const TableInfo& t) {
   return std::string(buf.GetString(), buf.GetSize());
 }
 
-bool DecodeTable(std::string_view json, TableInfo* t) {
+DODB_COLD bool DecodeTable(std::string_view json, TableInfo* t) {
   JsonDocument d;
   d.Parse(json.data(), json.size());
   if (d.HasParseError() || !d.IsObject()) return false;
@@ -178,7 +179,7 @@ bool DecodeTable(std::string_view json, TableInfo* t) {
   return true;
 }
 
-void WriteIndexDescription(JsonWriter& w, const TableInfo& t, const IndexInfo& i) {
+DODB_COLD void WriteIndexDescription(JsonWriter& w, const TableInfo& t, const IndexInfo& i) {
   w.StartObject();
   WriteKey(w, "IndexName"); WriteString(w, i.name);
   WriteKey(w, "KeySchema");
@@ -228,13 +229,13 @@ bool Catalog::Load(std::string_view name, TableInfo* table) {
   return true;
 }
 
-void Catalog::Save(const TableInfo& table) {
+DODB_COLD void Catalog::Save(const TableInfo& table) {
   store_.Put(CatalogKey(table.name), EncodeTable(table));
   cache_.insert_or_assign(table.name, table);
 }
 
 namespace {
-void DeleteRange(Store& store, std::string start) {
+DODB_COLD void DeleteRange(Store& store, std::string start) {
   const std::string end = PrefixEnd(start);
   for (;;) {
     std::vector<KeyValue> batch = store.Scan(start, end, false, kDropBatch);
@@ -246,7 +247,7 @@ void DeleteRange(Store& store, std::string start) {
 
 }  // namespace
 
-void Catalog::Drop(const TableInfo& table) {
+DODB_COLD void Catalog::Drop(const TableInfo& table) {
   DeleteRange(store_, ItemPrefix(table.id));
   for (const IndexInfo& i : table.indexes) DeleteRange(store_, IndexPrefix(i.id));
   store_.Delete(CatalogKey(table.name));
@@ -265,7 +266,7 @@ const KeyAttribute* TableInfo::FindDefinition(std::string_view attribute) const 
   return nullptr;
 }
 
-std::vector<std::string> Catalog::ListNames(std::string_view after, int limit) {
+DODB_COLD std::vector<std::string> Catalog::ListNames(std::string_view after, int limit) {
   std::string start = CatalogKey(after);
   if (!after.empty()) start.push_back('\0');  // strictly after
   std::vector<std::string> names;
@@ -274,7 +275,7 @@ std::vector<std::string> Catalog::ListNames(std::string_view after, int limit) {
   return names;
 }
 
-uint32_t Catalog::AllocateId() {
+DODB_COLD uint32_t Catalog::AllocateId() {
   const std::string key = MetaKey("next_table_id");
   std::string text;
   uint32_t id = 1;
@@ -286,7 +287,7 @@ uint32_t Catalog::AllocateId() {
   return id;
 }
 
-void WriteTableDescription(JsonWriter& w, const TableInfo& t, std::string_view status) {
+DODB_COLD void WriteTableDescription(JsonWriter& w, const TableInfo& t, std::string_view status) {
   w.StartObject();
   WriteKey(w, "AttributeDefinitions");
   w.StartArray();
