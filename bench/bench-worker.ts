@@ -39,6 +39,7 @@ interface DoorContext {
   sdk: DynamoDBClient;
   sql: RawStore;
   sqlTxn: (fn: () => void) => void;
+  sqlTxn2: <T>(fn: () => T) => T;
   kv: RawStore;
   /** Worker side only: the Durable Object's stub. */
   rpc?: OperationTarget;
@@ -80,6 +81,8 @@ async function sdkSend(client: DynamoDBClient, req: OpRequest): Promise<Record<s
 export const DOORS: Record<string, Door> = {
   /** Our engine called inside the DO (request JSON in, response JSON out): the client stand-in. */
   engine: { where: "do", sync: (ctx, req) => ctx.engine.handle(req.op, JSON.stringify(req.input)) },
+  /** The engine with each request inside transactionSync even for reads (A/B for the read-only skip). */
+  "engine-txn": { where: "do", sync: (ctx, req) => ctx.sqlTxn2(() => ctx.engine.handle(req.op, JSON.stringify(req.input))) },
   /** The same engine over the synchronous kv API instead of SQL (the host decision). */
   "engine-kv": { where: "do", sync: (ctx, req) => ctx.kvEngine.handle(req.op, JSON.stringify(req.input)) },
   /** The real AWS SDK v3 client with our in-process request handler, inside the DO. */
@@ -196,6 +199,7 @@ export class DynamoDBDurableObject extends Base<Env> {
       sdk: createInProcessClient(this.engine),
       sql: sqlStore(storage.sql),
       sqlTxn: (fn) => storage.transactionSync(fn),
+      sqlTxn2: (fn) => storage.transactionSync(fn),
       kv: kvStore(storage.kv),
     });
   }
@@ -223,6 +227,25 @@ export class DynamoDBDurableObject extends Base<Env> {
     return { items, rows: rows.length };
   }
 
+  /**
+   * A/B of two in-DO doors on workload w: `blocks` alternating blocks of `size` operations each (A
+   * then B, then B then A, ...), so load drift on a shared machine hits both alike. Answers the
+   * total time of each.
+   */
+  async ab(a: string, b: string, w: number, blocks: number, size: number): Promise<{ a: Timing; b: Timing }> {
+    const ctx = this.#doorContext();
+    const out = { a: { ops: 0, ms: 0 }, b: { ops: 0, ms: 0 } };
+    for (let k = 0; k < blocks; k++) {
+      const order = k % 2 === 0 ? (["a", "b"] as const) : (["b", "a"] as const);
+      for (const side of order) {
+        const t = await runDoor(ctx, DOORS[side === "a" ? a : b]!, WORKLOADS[w]!, `ab${side}${k}`, 0, size);
+        out[side].ops += t.ops;
+        out[side].ms += t.ms;
+      }
+    }
+    return out;
+  }
+
   /** Runs a door that lives in the Durable Object. */
   async runDoor(door: string, w: number, tag: string, budgetMs: number, minOps: number): Promise<Timing> {
     return runDoor(this.#doorContext(), DOORS[door]!, WORKLOADS[w]!, tag, budgetMs, minOps);
@@ -235,6 +258,10 @@ export default {
     const stub = env.DYNAMODB.get(env.DYNAMODB.idFromName("bench"));
     try {
       if (url.pathname === "/setup") return Response.json(await stub.setup());
+      if (url.pathname === "/ab") {
+        const q = (k: string) => url.searchParams.get(k)!;
+        return Response.json(await stub.ab(q("a"), q("b"), Number(q("w")), Number(q("blocks")), Number(q("size"))));
+      }
       if (url.pathname !== "/run") return new Response("POST /setup, POST /run?door=&w=&tag=&ms=\n", { status: 404 });
       const name = url.searchParams.get("door")!;
       const w = Number(url.searchParams.get("w"));

@@ -89,7 +89,8 @@ export function client(endpoint: string): DynamoDBClient {
     endpoint,
     region: "us-east-1",
     credentials: { accessKeyId: "bench", secretAccessKey: "bench" },
-    maxAttempts: 1,
+    // Retries only cover a kept-alive connection the server closed (socket hang up).
+    maxAttempts: 3,
   });
 }
 
