@@ -15,11 +15,13 @@ import {
   BatchWriteItemCommand, GetItemCommand, PutItemCommand, QueryCommand, ScanCommand,
   TransactWriteItemsCommand, UpdateItemCommand, type DynamoDBClient,
 } from "@aws-sdk/client-dynamodb";
+import { routeToDatabase } from "../js/do/database-router.js";
 import { DynamoDBEngine } from "../js/do/dynamodb-engine.js";
 import { DynamoDBDurableObject as Base } from "../js/do/durable-object.js";
 import engineModule from "../js/do/engine-module.js";
 import type { EngineResponse, OperationTarget } from "../js/engine/types.js";
 import { KvStorageHost } from "../js/hosts/kv-storage-host.js";
+import { authorizerFromEnv } from "../js/http/auth.js";
 import { createInProcessClient } from "../js/sdk/request-handler.js";
 import { allRawRows, allTables, loadRequests, type RawStore, type Request as OpRequest, WORKLOADS, type Workload } from "./workloads.js";
 
@@ -43,6 +45,8 @@ interface DoorContext {
   kv: RawStore;
   /** Worker side only: the Durable Object's stub. */
   rpc?: OperationTarget;
+  /** Worker side only: one request through the Worker's HTTP handler. */
+  http?: (op: string, body: string) => Promise<EngineResponse>;
 }
 
 /**
@@ -89,6 +93,11 @@ export const DOORS: Record<string, Door> = {
   sdk: { where: "do", async: (ctx, req) => sdkSend(ctx.sdk, req) },
   /** Our client from the Worker over DO RPC (stub.handle): set up in the Worker. */
   rpc: { where: "worker", async: async (ctx, req) => ctx.rpc!.handle(req.op, JSON.stringify(req.input)) },
+  /**
+   * Our HTTP front door without the network: worker/index.ts's handler (routing, SigV4 header
+   * check in "any-signature" mode, body parsing, DO RPC, response) on a Request built in the Worker.
+   */
+  "http-handler": { where: "worker", async: async (ctx, req) => ctx.http!(req.op, JSON.stringify(req.input)) },
   /** The same logical work directly with ctx.storage.sql.exec (the limit). */
   sql: { where: "do", raw: (ctx, w, i, tag) => w.raw(ctx.sql, i, tag) },
   /** sql.exec, one transactionSync per operation (what the engine pays for atomicity). */
@@ -143,6 +152,16 @@ async function runDoor(ctx: DoorContext, door: Door, w: Workload, tag: string, b
     }
   }
   return { ops: i, ms: performance.now() - start };
+}
+
+/** The headers the AWS SDK sends (a well-formed SigV4 Authorization, not checked in any-signature mode). */
+function httpHeaders(op: string): Record<string, string> {
+  return {
+    "content-type": "application/x-amz-json-1.0",
+    "x-amz-target": `DynamoDB_20120810.${op}`,
+    "x-amz-date": "20261122T000000Z",
+    authorization: `AWS4-HMAC-SHA256 Credential=bench/20261122/us-east-1/dynamodb/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=${"0".repeat(64)}`,
+  };
 }
 
 const enc = new TextEncoder();
@@ -272,7 +291,12 @@ export default {
       if (!door || !WORKLOADS[w]) return new Response("unknown door or workload\n", { status: 400 });
       if (door.where === "do") return Response.json(await stub.runDoor(name, w, tag, ms, minOps));
       // Worker-side doors: our client over DO RPC.
-      const ctx = { rpc: { handle: (op: string, body: string) => stub.handle(op, body) } } as unknown as DoorContext;
+      const authorize = authorizerFromEnv({ DYNAMODB_AUTH: "any-signature" });
+      const http = async (op: string, body: string): Promise<EngineResponse> => {
+        const res = await routeToDatabase(new Request("http://bench/bench", { method: "POST", body, headers: httpHeaders(op) }), env.DYNAMODB, { authorize });
+        return { status: res.status, body: await res.text() };
+      };
+      const ctx = { rpc: { handle: (op: string, body: string) => stub.handle(op, body) }, http } as unknown as DoorContext;
       return Response.json(await runDoor(ctx, door, WORKLOADS[w]!, tag, ms, minOps));
     } catch (e) {
       return new Response(String((e as Error).stack ?? e), { status: 500 });

@@ -148,3 +148,46 @@ export async function runHttp(server: Server, c: DynamoDBClient, w: Workload, ta
   const clientCpu = process.cpuUsage(client0);
   return { ops, ms, serverCpuS: serverCpu(server) - cpu0, clientCpuS: (clientCpu.user + clientCpu.system) / 1e6 };
 }
+
+const FLOOR_BODY = "{}";
+
+/**
+ * The floors: servers that answer every request with `{}` at once, so their CPU per request is what
+ * HTTP alone costs each runtime. workerd under Miniflare (its entry worker included, as under
+ * `wrangler dev`) for us; a bare node:http server, in its own process, for dynalite.
+ */
+export async function startFloors(): Promise<{ servers: Server[]; stop(): Promise<void> }> {
+  const { Miniflare } = await import("miniflare");
+  const before = new Set(processTree(process.pid));
+  const mf = new Miniflare({
+    modules: true,
+    script: `export default { async fetch(request) { await request.arrayBuffer(); return new Response(${JSON.stringify(FLOOR_BODY)}, { headers: { "content-type": "application/x-amz-json-1.0" } }); } };`,
+    compatibilityDate: "2026-04-26",
+    host: "127.0.0.1",
+    port: 0,
+  });
+  const url = await mf.ready;
+  const workerdPids = processTree(process.pid).filter((p) => !before.has(p));
+  const script = `const s = require("node:http").createServer((q, r) => { q.resume(); q.on("end", () => { r.writeHead(200, { "content-type": "application/x-amz-json-1.0" }); r.end(${JSON.stringify(FLOOR_BODY)}); }); });
+s.listen(0, "127.0.0.1", () => console.log("PORT " + s.address().port));`;
+  const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /PORT (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.on("exit", (code) => reject(new Error(`node floor exited with ${code}`)));
+  });
+  return {
+    servers: [
+      { name: "workerd-floor", endpoint: url.href.replace(/\/$/, ""), pids: workerdPids },
+      { name: "node-floor", endpoint: `http://127.0.0.1:${port}`, pids: [child.pid!] },
+    ],
+    async stop() {
+      if (child.pid) process.kill(child.pid);
+      await mf.dispose();
+    },
+  };
+}

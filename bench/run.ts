@@ -17,7 +17,7 @@ import { type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { startWorker } from "../tests/workerd/miniflare.js";
 import type { Timing } from "./bench-worker.js";
-import { client, loadServer, processTree, runHttp, type HttpTiming, type Server, startDynalite } from "./http.js";
+import { client, loadServer, processTree, runHttp, type HttpTiming, type Server, startDynalite, startFloors } from "./http.js";
 import { staticFigures, type StaticFigures } from "./static.js";
 import { WORKLOADS } from "./workloads.js";
 
@@ -36,6 +36,7 @@ const DO_DOORS = [
   { door: "engine-kv", title: "engine in DO, kv host" },
   { door: "sdk", title: "AWS SDK in DO (in-process handler)" },
   { door: "rpc", title: "Worker → DO RPC (stub.handle)" },
+  { door: "http-handler", title: "Worker's HTTP handler, no socket (+RPC)" },
   { door: "sql", title: "raw sql.exec (limit)" },
   { door: "sql-txn", title: "raw sql.exec + transactionSync" },
   { door: "kv", title: "raw ctx.storage.kv" },
@@ -131,6 +132,22 @@ async function runOverHttp(): Promise<Record<string, Record<string, HttpTiming[]
       }
       console.error(`http round ${round + 1}/${HTTP_ROUNDS} done`);
     }
+    // The floors: what one HTTP request costs each runtime with no work behind it (GetItem's shape).
+    const floors = await startFloors();
+    try {
+      const get = WORKLOADS.find((w) => w.name === "GetItem")!;
+      const fs = floors.servers.map((server) => ({ server, c: client(server.endpoint) }));
+      for (const { server, c } of fs) await runHttp(server, c, get, "floor", 1, 50);
+      for (let round = 0; round < HTTP_ROUNDS; round++) {
+        for (const inFlight of [1, 8]) {
+          for (const { server, c } of round % 2 === 0 ? fs : [...fs].reverse()) {
+            ((out["floor"] ??= {})[`${server.name}@${inFlight}`] ??= []).push(await runHttp(server, c, get, "floor", inFlight, HTTP_MS));
+          }
+        }
+      }
+    } finally {
+      await floors.stop();
+    }
   } finally {
     if (dynaliteChild?.pid) process.kill(dynaliteChild.pid);
     await worker.dispose();
@@ -191,7 +208,18 @@ for (const { w } of workloads) {
 console.log(`\n${started.toISOString()}, Node ${process.version}, Miniflare (workerd); in workerd: median of ${ROUNDS} rounds of ${MS} ms per cell; HTTP: ${HTTP_ROUNDS} rounds of ${HTTP_MS} ms per cell; ×limit = time per op / raw sql.exec's\n`);
 console.log(lines.join("\n"));
 if (stat) {
-  console.log(`\nengine.wasm ${(stat.wasmBytes / 1024).toFixed(0)} KB raw, ${(stat.wasmGzipBytes / 1024).toFixed(1)} KB gzipped; compile ${stat.compileMs.toFixed(2)} ms, instantiate ${stat.instantiateMs.toFixed(3)} ms (Node, median of 15); wasm memory ${(stat.memoryAfterLoadBytes / 2 ** 20).toFixed(1)} MiB after loading ${stat.scanItems} items, peak ${(stat.memoryPeakScanBytes / 2 ** 20).toFixed(1)} MiB over a ${stat.scanPages}-page Scan of them`);
+  console.log(`\nengine.wasm ${(stat.wasmBytes / 1024).toFixed(0)} KB raw, ${(stat.wasmGzipBytes / 1024).toFixed(1)} KB gzipped; compile ${stat.compileFirstMs.toFixed(2)} ms first (${stat.compileMs.toFixed(2)} ms median of 15: V8 caches by bytes), instantiate + _initialize ${stat.instantiateMs.toFixed(3)} ms (Node, median of 15); wasm memory ${(stat.memoryAfterLoadBytes / 2 ** 20).toFixed(1)} MiB after loading ${stat.scanItems} items, peak ${(stat.memoryPeakScanBytes / 2 ** 20).toFixed(1)} MiB over a ${stat.scanPages}-page Scan of them`);
+}
+const floor = http["floor"];
+if (floor) {
+  const f = (k: string) => {
+    const ts = [...(floor[`${k}@1`] ?? []), ...(floor[`${k}@8`] ?? [])];
+    return { cpu: ts.length ? (total(ts).serverCpuS * 1e6) / total(ts).ops : NaN, rate8: floor[`${k}@8`] ? (total(floor[`${k}@8`]!).ops / total(floor[`${k}@8`]!).ms) * 1000 : NaN };
+  };
+  const wf = f("workerd-floor");
+  const nf = f("node-floor");
+  console.log(`\nHTTP floors (a server answering {} at once, GetItem-shaped requests from the same SDK client): workerd under Miniflare ${fmt(wf.cpu)} µs CPU/request, ${fmt(wf.rate8)} req/s at 8 in flight; bare node:http ${fmt(nf.cpu)} µs CPU/request, ${fmt(nf.rate8)} req/s at 8 in flight`);
+  summary.push({ workload: "floor", serverCpuUsPerOp: { workerd: wf.cpu, node: nf.cpu }, httpOpsPerSec8: { workerd: wf.rate8, node: nf.rate8 } });
 }
 const dir = new URL("../../bench/results/", import.meta.url);
 mkdirSync(dir, { recursive: true });
