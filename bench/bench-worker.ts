@@ -20,7 +20,7 @@ import { DynamoDBEngine } from "../js/do/dynamodb-engine.js";
 import { DynamoDBDurableObject as Base } from "../js/do/durable-object.js";
 import engineModule from "../js/do/engine-module.js";
 import type { EngineResponse, OperationTarget } from "../js/engine/types.js";
-import { KvStorageHost } from "../js/hosts/kv-storage-host.js";
+import { KvStorageHost } from "./kv-storage-host.js";
 import { authorizerFromEnv } from "../js/http/auth.js";
 import { createInProcessClient } from "../js/sdk/request-handler.js";
 import { allRawRows, allTables, loadRequests, type RawStore, type Request as OpRequest, WORKLOADS, type Workload } from "./workloads.js";

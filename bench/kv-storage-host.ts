@@ -6,7 +6,7 @@
  * value, and a view into wasm memory would clone the whole wasm memory buffer. Keys live under
  * `prefix` so the engine's data can share the object with other kv users.
  */
-import type { KvHost } from "../engine/kv-host.js";
+import type { KvHost } from "../js/engine/kv-host.js";
 
 const CHUNK = 4096;
 
