@@ -23,6 +23,9 @@ import type { EngineResponse, OperationTarget } from "../js/engine/types.js";
 import { KvStorageHost } from "./kv-storage-host.js";
 import { authorizerFromEnv } from "../js/http/auth.js";
 import { createInProcessClient } from "../js/sdk/request-handler.js";
+import { DynamoDBClient as OurClient } from "../js/client/client.js";
+import { COMMANDS as OUR_COMMANDS } from "../js/client/commands.js";
+import { DOCUMENT_COMMANDS, DynamoDBDocumentClient, unmarshall } from "../js/lib/index.js";
 import { allRawRows, allTables, loadRequests, type RawStore, type Request as OpRequest, WORKLOADS, type Workload } from "./workloads.js";
 
 export interface Timing {
@@ -39,6 +42,8 @@ interface DoorContext {
   engine: DynamoDBEngine;
   kvEngine: DynamoDBEngine;
   sdk: DynamoDBClient;
+  ours: OurClient;
+  doc: DynamoDBDocumentClient;
   sql: RawStore;
   sqlTxn: (fn: () => void) => void;
   sqlTxn2: <T>(fn: () => T) => T;
@@ -91,6 +96,17 @@ export const DOORS: Record<string, Door> = {
   "engine-kv": { where: "do", sync: (ctx, req) => ctx.kvEngine.handle(req.op, JSON.stringify(req.input)) },
   /** The real AWS SDK v3 client with our in-process request handler, inside the DO. */
   sdk: { where: "do", async: (ctx, req) => sdkSend(ctx.sdk, req) },
+  /** Our package's DynamoDBClient (do-dynamodb) inside the DO, low-level commands. */
+  client: { where: "do", async: (ctx, req) => ourSend(() => ctx.ours.send(new (OUR_COMMANDS as any)[req.op](req.input)), req) },
+  /**
+   * Our DynamoDBDocumentClient (do-dynamodb/lib) inside the DO, document commands with native
+   * values. The workload's AttributeValue request is unmarshalled inside the timed loop, so this
+   * row also pays that conversion (an overestimate of the client's cost).
+   */
+  "doc-client": {
+    where: "do",
+    async: (ctx, req) => ourSend(() => ctx.doc.send(new (DOCUMENT_COMMANDS as any)[DOC_NAMES[req.op]!](toDocument(req.input))), req),
+  },
   /** Our client from the Worker over DO RPC (stub.handle): set up in the Worker. */
   rpc: { where: "worker", async: async (ctx, req) => ctx.rpc!.handle(req.op, JSON.stringify(req.input)) },
   /**
@@ -105,6 +121,36 @@ export const DOORS: Record<string, Door> = {
   /** The same logical work with the synchronous ctx.storage.kv API. */
   kv: { where: "do", raw: (ctx, w, i, tag) => w.raw(ctx.kv, i, tag) },
 };
+
+const DOC_NAMES: Record<string, string> = {
+  PutItem: "Put", GetItem: "Get", UpdateItem: "Update", Query: "Query", Scan: "Scan",
+  BatchWriteItem: "BatchWrite", TransactWriteItems: "TransactWrite",
+};
+const VALUE_MAPS = new Set(["Item", "Key", "ExpressionAttributeValues", "ExclusiveStartKey"]);
+
+const TYPE_TAG = /^(S|N|B|SS|NS|BS|M|L|NULL|BOOL)$/;
+const isMarshalled = (m: Record<string, unknown>) =>
+  Object.values(m).every((v) => v !== null && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 1 && TYPE_TAG.test(Object.keys(v)[0]!));
+
+/** A low-level request with its AttributeValue maps turned into native values (document form). */
+function toDocument(x: unknown, key = ""): unknown {
+  if (VALUE_MAPS.has(key) && x && typeof x === "object" && isMarshalled(x as Record<string, unknown>)) return unmarshall(x as any);
+  if (Array.isArray(x)) return x.map((e) => toDocument(e));
+  if (x && typeof x === "object") return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, toDocument(v, k)]));
+  return x;
+}
+
+/** Sends through our client; an expected failure (req.fails) is caught by name. */
+async function ourSend(send: () => Promise<object>, req: OpRequest): Promise<Record<string, unknown>> {
+  try {
+    const out = (await send()) as Record<string, unknown>;
+    if (req.fails) throw new Error(`${req.op} should fail with ${req.fails}`);
+    return out;
+  } catch (err) {
+    if (req.fails && (err as Error).name === req.fails) return {};
+    throw err;
+  }
+}
 
 function check(r: EngineResponse, req: OpRequest): EngineResponse {
   if (req.fails ? !r.body.includes(req.fails) : r.status !== 200) throw new Error(`${req.op}: ${r.status} ${r.body.slice(0, 300)}`);
@@ -216,6 +262,8 @@ export class DynamoDBDurableObject extends Base<Env> {
       engine: this.engine,
       kvEngine,
       sdk: createInProcessClient(this.engine),
+      ours: new OurClient({ target: this.engine }),
+      doc: DynamoDBDocumentClient.from(new OurClient({ target: this.engine })),
       sql: sqlStore(storage.sql),
       sqlTxn: (fn) => storage.transactionSync(fn),
       sqlTxn2: (fn) => storage.transactionSync(fn),

@@ -34,6 +34,8 @@ const workloads = WORKLOADS.map((w, i) => ({ w, i })).filter(({ i }) => !ONLY ||
 const DO_DOORS = [
   { door: "engine", title: "engine in DO" },
   { door: "engine-kv", title: "engine in DO, kv host" },
+  { door: "client", title: "our DynamoDBClient in DO" },
+  { door: "doc-client", title: "our DynamoDBDocumentClient in DO" },
   { door: "sdk", title: "AWS SDK in DO (in-process handler)" },
   { door: "rpc", title: "Worker → DO RPC (stub.handle)" },
   { door: "http-handler", title: "Worker's HTTP handler, no socket (+RPC)" },
