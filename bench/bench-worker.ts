@@ -1,20 +1,34 @@
 /**
- * The benchmark Worker: inside one Durable Object, N PutItem then N GetItem through the engine
- * (DynamoDBEngine.handle with request JSON: one transactionSync each), through the real
- * DocumentClient on the in-process handler, and the same puts and gets done directly with
- * ctx.storage.sql.exec on a raw BLOB table (the limit; puts also with one transactionSync each, the
- * engine's per-request overhead). The whole loop runs in one call, so the
- * Node -> Miniflare hop is not measured. POST /run?n=N answers the timings as JSON.
+ * The benchmark Worker (run by bench/run.ts under Miniflare). One Durable Object holds every
+ * workload's tables (bench/workloads.ts) twice: in the engine over SQL storage (the production host)
+ * and in a second engine over the synchronous ctx.storage.kv API (the alternative host), plus the
+ * raw rows the limits read. The doors are one table, DOORS: each turns a workload into a loop of
+ * operations, timed inside workerd so no Node -> Miniflare hop is measured. A door either runs in
+ * the Durable Object (engine, real AWS SDK with the in-process handler, raw sql.exec, raw kv) or in
+ * the Worker (our client over DO RPC: stub.handle). Every loop is time-boxed (budget ms) and answers
+ * {ops, ms}; run.ts interleaves doors and repeats rounds.
+ *
+ * POST /setup            creates and fills the tables (idempotent per object)
+ * POST /run?door=&w=&tag=&ms=   runs one door on workload w for about ms milliseconds
  */
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchWriteItemCommand, GetItemCommand, PutItemCommand, QueryCommand, ScanCommand,
+  TransactWriteItemsCommand, UpdateItemCommand, type DynamoDBClient,
+} from "@aws-sdk/client-dynamodb";
+import { routeToDatabase } from "../js/do/database-router.js";
+import { DynamoDBEngine } from "../js/do/dynamodb-engine.js";
 import { DynamoDBDurableObject as Base } from "../js/do/durable-object.js";
+import engineModule from "../js/do/engine-module.js";
+import type { EngineResponse, OperationTarget } from "../js/engine/types.js";
+import { KvStorageHost } from "./kv-storage-host.js";
+import { authorizerFromEnv } from "../js/http/auth.js";
 import { createInProcessClient } from "../js/sdk/request-handler.js";
+import { DynamoDBClient as OurClient } from "../js/client/client.js";
+import { COMMANDS as OUR_COMMANDS } from "../js/client/commands.js";
+import { DOCUMENT_COMMANDS, DynamoDBDocumentClient, unmarshall } from "../js/lib/index.js";
+import { allRawRows, allTables, loadRequests, type RawStore, type Request as OpRequest, WORKLOADS, type Workload } from "./workloads.js";
 
-export interface BenchRow {
-  name: string;
-  kind: "put" | "get";
-  /** The raw sql.exec rows: the limit each path is compared with. */
-  limit: boolean;
+export interface Timing {
   ops: number;
   ms: number;
 }
@@ -23,94 +37,317 @@ interface Env {
   DYNAMODB: DurableObjectNamespace<DynamoDBDurableObject>;
 }
 
-const VALUE = "x".repeat(100);
-const enc = new TextEncoder();
-
-type Row = Omit<BenchRow, "ms">;
-
-function time(rows: BenchRow[], row: Row, fn: () => void): void {
-  const start = performance.now();
-  fn();
-  rows.push({ ...row, ms: performance.now() - start });
+/** What a door runs against: built once per Durable Object (or per Worker isolate for RPC). */
+interface DoorContext {
+  engine: DynamoDBEngine;
+  kvEngine: DynamoDBEngine;
+  sdk: DynamoDBClient;
+  ours: OurClient;
+  doc: DynamoDBDocumentClient;
+  sql: RawStore;
+  sqlTxn: (fn: () => void) => void;
+  sqlTxn2: <T>(fn: () => T) => T;
+  kv: RawStore;
+  /** Worker side only: the Durable Object's stub. */
+  rpc?: OperationTarget;
+  /** Worker side only: one request through the Worker's HTTP handler. */
+  http?: (op: string, body: string) => Promise<EngineResponse>;
 }
 
-async function timeAsync(rows: BenchRow[], row: Row, fn: () => Promise<void>): Promise<void> {
+/**
+ * A door: `sync` runs one operation synchronously, `async` one that must be awaited. Adding a door
+ * (e.g. our DynamoDBDocumentClient inside the DO) is one entry here and a column in run.ts.
+ */
+interface Door {
+  where: "do" | "worker";
+  /** Raw doors do the workload's raw(...) work instead of its DynamoDB request. */
+  raw?: (ctx: DoorContext, w: Workload, i: number, tag: string) => void;
+  sync?: (ctx: DoorContext, req: OpRequest) => EngineResponse;
+  async?: (ctx: DoorContext, req: OpRequest) => Promise<Record<string, unknown> | EngineResponse>;
+}
+
+const COMMANDS: Record<string, new (input: any) => any> = {
+  PutItem: PutItemCommand,
+  GetItem: GetItemCommand,
+  UpdateItem: UpdateItemCommand,
+  Query: QueryCommand,
+  Scan: ScanCommand,
+  BatchWriteItem: BatchWriteItemCommand,
+  TransactWriteItems: TransactWriteItemsCommand,
+};
+
+async function sdkSend(client: DynamoDBClient, req: OpRequest): Promise<Record<string, unknown>> {
+  try {
+    const out = (await client.send(new COMMANDS[req.op]!(req.input))) as unknown as Record<string, unknown>;
+    if (req.fails) throw new Error(`${req.op} should fail with ${req.fails}`);
+    return out;
+  } catch (err) {
+    if (req.fails && (err as Error).name === req.fails) return {};
+    throw err;
+  }
+}
+
+export const DOORS: Record<string, Door> = {
+  /** Our engine called inside the DO (request JSON in, response JSON out): the client stand-in. */
+  engine: { where: "do", sync: (ctx, req) => ctx.engine.handle(req.op, JSON.stringify(req.input)) },
+  /** The engine with each request inside transactionSync even for reads (A/B for the read-only skip). */
+  "engine-txn": { where: "do", sync: (ctx, req) => ctx.sqlTxn2(() => ctx.engine.handle(req.op, JSON.stringify(req.input))) },
+  /** The same engine over the synchronous kv API instead of SQL (the host decision). */
+  "engine-kv": { where: "do", sync: (ctx, req) => ctx.kvEngine.handle(req.op, JSON.stringify(req.input)) },
+  /** The real AWS SDK v3 client with our in-process request handler, inside the DO. */
+  sdk: { where: "do", async: (ctx, req) => sdkSend(ctx.sdk, req) },
+  /** Our package's DynamoDBClient (do-dynamodb) inside the DO, low-level commands. */
+  client: { where: "do", async: (ctx, req) => ourSend(() => ctx.ours.send(new (OUR_COMMANDS as any)[req.op](req.input)), req) },
+  /**
+   * Our DynamoDBDocumentClient (do-dynamodb/lib) inside the DO, document commands with native
+   * values. The workload's AttributeValue request is unmarshalled inside the timed loop, so this
+   * row also pays that conversion (an overestimate of the client's cost).
+   */
+  "doc-client": {
+    where: "do",
+    async: (ctx, req) => ourSend(() => ctx.doc.send(new (DOCUMENT_COMMANDS as any)[DOC_NAMES[req.op]!](toDocument(req.input))), req),
+  },
+  /** Our client from the Worker over DO RPC (stub.handle): set up in the Worker. */
+  rpc: { where: "worker", async: async (ctx, req) => ctx.rpc!.handle(req.op, JSON.stringify(req.input)) },
+  /**
+   * Our HTTP front door without the network: worker/index.ts's handler (routing, SigV4 header
+   * check in "any-signature" mode, body parsing, DO RPC, response) on a Request built in the Worker.
+   */
+  "http-handler": { where: "worker", async: async (ctx, req) => ctx.http!(req.op, JSON.stringify(req.input)) },
+  /** The same logical work directly with ctx.storage.sql.exec (the limit). */
+  sql: { where: "do", raw: (ctx, w, i, tag) => w.raw(ctx.sql, i, tag) },
+  /** sql.exec, one transactionSync per operation (what the engine pays for atomicity). */
+  "sql-txn": { where: "do", raw: (ctx, w, i, tag) => ctx.sqlTxn(() => w.raw(ctx.sql, i, tag)) },
+  /** The same logical work with the synchronous ctx.storage.kv API. */
+  kv: { where: "do", raw: (ctx, w, i, tag) => w.raw(ctx.kv, i, tag) },
+};
+
+const DOC_NAMES: Record<string, string> = {
+  PutItem: "Put", GetItem: "Get", UpdateItem: "Update", Query: "Query", Scan: "Scan",
+  BatchWriteItem: "BatchWrite", TransactWriteItems: "TransactWrite",
+};
+const VALUE_MAPS = new Set(["Item", "Key", "ExpressionAttributeValues", "ExclusiveStartKey"]);
+
+const TYPE_TAG = /^(S|N|B|SS|NS|BS|M|L|NULL|BOOL)$/;
+const isMarshalled = (m: Record<string, unknown>) =>
+  Object.values(m).every((v) => v !== null && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 1 && TYPE_TAG.test(Object.keys(v)[0]!));
+
+/** A low-level request with its AttributeValue maps turned into native values (document form). */
+function toDocument(x: unknown, key = ""): unknown {
+  if (VALUE_MAPS.has(key) && x && typeof x === "object" && isMarshalled(x as Record<string, unknown>)) return unmarshall(x as any);
+  if (Array.isArray(x)) return x.map((e) => toDocument(e));
+  if (x && typeof x === "object") return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, toDocument(v, k)]));
+  return x;
+}
+
+/** Sends through our client; an expected failure (req.fails) is caught by name. */
+async function ourSend(send: () => Promise<object>, req: OpRequest): Promise<Record<string, unknown>> {
+  try {
+    const out = (await send()) as Record<string, unknown>;
+    if (req.fails) throw new Error(`${req.op} should fail with ${req.fails}`);
+    return out;
+  } catch (err) {
+    if (req.fails && (err as Error).name === req.fails) return {};
+    throw err;
+  }
+}
+
+function check(r: EngineResponse, req: OpRequest): EngineResponse {
+  if (req.fails ? !r.body.includes(req.fails) : r.status !== 200) throw new Error(`${req.op}: ${r.status} ${r.body.slice(0, 300)}`);
+  return r;
+}
+
+function lastKey(r: Record<string, unknown> | EngineResponse): unknown {
+  if ("body" in r && typeof r.body === "string") return r.body.includes('"LastEvaluatedKey"') ? (JSON.parse(r.body) as Record<string, unknown>).LastEvaluatedKey : undefined;
+  return (r as Record<string, unknown>).LastEvaluatedKey;
+}
+
+/** Runs door on workload for about budgetMs (at least minOps operations). */
+async function runDoor(ctx: DoorContext, door: Door, w: Workload, tag: string, budgetMs: number, minOps: number): Promise<Timing> {
   const start = performance.now();
-  await fn();
-  rows.push({ ...row, ms: performance.now() - start });
+  const deadline = start + budgetMs;
+  let i = 0;
+  if (door.raw) {
+    const raw = door.raw;
+    for (; i < minOps || performance.now() < deadline; i++) raw(ctx, w, i, tag);
+  } else if (door.sync) {
+    const send = door.sync;
+    for (; i < minOps || performance.now() < deadline; i++) {
+      const req = w.request(i, tag);
+      let r = check(send(ctx, req), req);
+      if (w.paged) {
+        for (let key = lastKey(r); key !== undefined; key = lastKey(r)) {
+          const next = { ...req, input: { ...req.input, ExclusiveStartKey: key } };
+          r = check(send(ctx, next), next);
+        }
+      }
+    }
+  } else {
+    const send = door.async!;
+    for (; i < minOps || performance.now() < deadline; i++) {
+      const req = w.request(i, tag);
+      let r = await send(ctx, req);
+      if ("status" in r && typeof r.status === "number") check(r as EngineResponse, req);
+      if (w.paged) {
+        for (let key = lastKey(r); key !== undefined; key = lastKey(r)) {
+          const next = { ...req, input: { ...req.input, ExclusiveStartKey: key } };
+          r = await send(ctx, next);
+          if ("status" in r && typeof r.status === "number") check(r as EngineResponse, next);
+        }
+      }
+    }
+  }
+  return { ops: i, ms: performance.now() - start };
+}
+
+/** The headers the AWS SDK sends (a well-formed SigV4 Authorization, not checked in any-signature mode). */
+function httpHeaders(op: string): Record<string, string> {
+  return {
+    "content-type": "application/x-amz-json-1.0",
+    "x-amz-target": `DynamoDB_20120810.${op}`,
+    "x-amz-date": "20261122T000000Z",
+    authorization: `AWS4-HMAC-SHA256 Credential=bench/20261122/us-east-1/dynamodb/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=${"0".repeat(64)}`,
+  };
+}
+
+const enc = new TextEncoder();
+const RAW_CREATE = "CREATE TABLE IF NOT EXISTS raw (k BLOB PRIMARY KEY, v BLOB) WITHOUT ROWID";
+
+function sqlStore(sql: SqlStorage): RawStore {
+  sql.exec(RAW_CREATE);
+  return {
+    get(key) {
+      const row = sql.exec("SELECT v FROM raw WHERE k = ?", enc.encode(key)).raw().next();
+      return row.done ? null : new Uint8Array(row.value[0] as ArrayBuffer);
+    },
+    put(key, value) {
+      sql.exec("INSERT OR REPLACE INTO raw (k, v) VALUES (?, ?)", enc.encode(key), value);
+    },
+    scan(start, end, limit) {
+      let n = 0;
+      const cursor = limit > 0
+        ? sql.exec("SELECT k, v FROM raw WHERE k >= ? AND k < ? ORDER BY k LIMIT ?", enc.encode(start), enc.encode(end), limit)
+        : sql.exec("SELECT k, v FROM raw WHERE k >= ? AND k < ? ORDER BY k", enc.encode(start), enc.encode(end));
+      for (const [k, v] of cursor.raw()) {
+        if (k !== null && v !== null) n++;
+      }
+      return n;
+    },
+  };
+}
+
+function kvStore(kv: SyncKvStorage): RawStore {
+  return {
+    get: (key) => kv.get<Uint8Array>(`raw/${key}`) ?? null,
+    put: (key, value) => kv.put(`raw/${key}`, value),
+    scan(start, end, limit) {
+      let n = 0;
+      for (const [k, v] of kv.list<Uint8Array>(limit > 0 ? { start: `raw/${start}`, end: `raw/${end}`, limit } : { start: `raw/${start}`, end: `raw/${end}` })) {
+        if (k !== null && v !== null) n++;
+      }
+      return n;
+    },
+  };
 }
 
 export class DynamoDBDurableObject extends Base<Env> {
-  async run(n: number, round: string): Promise<BenchRow[]> {
-    const rows: BenchRow[] = [];
-    const engine = this.engine;
-    const table = `bench-${round}`;
-    const docTable = `bench-doc-${round}`;
-    for (const name of [table, docTable]) {
-      const r = engine.handle("CreateTable", JSON.stringify({
-        TableName: name,
-        KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }],
-        AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }],
-        BillingMode: "PAY_PER_REQUEST",
-      }));
-      if (r.status !== 200) throw new Error(r.body);
+  #ctx: DoorContext | null = null;
+  #loaded = false;
+
+  #doorContext(): DoorContext {
+    if (this.#ctx) return this.#ctx;
+    const storage = this.ctx.storage;
+    const kvEngine = new DynamoDBEngine(storage, engineModule, { host: () => new KvStorageHost(storage.kv, "e/") });
+    return (this.#ctx = {
+      engine: this.engine,
+      kvEngine,
+      sdk: createInProcessClient(this.engine),
+      ours: new OurClient({ target: this.engine }),
+      doc: DynamoDBDocumentClient.from(new OurClient({ target: this.engine })),
+      sql: sqlStore(storage.sql),
+      sqlTxn: (fn) => storage.transactionSync(fn),
+      sqlTxn2: (fn) => storage.transactionSync(fn),
+      kv: kvStore(storage.kv),
+    });
+  }
+
+  /** Creates and fills every workload's tables in both engines, and the raw rows in sql and kv. */
+  setup(): { items: number; rows: number } {
+    const ctx = this.#doorContext();
+    if (this.#loaded) return { items: 0, rows: 0 };
+    let items = 0;
+    for (const engine of [ctx.engine, ctx.kvEngine]) {
+      for (const t of allTables()) check(engine.handle("CreateTable", JSON.stringify(t)), { op: "CreateTable", input: t } as OpRequest);
+      for (const req of loadRequests()) {
+        const r = engine.handle("BatchWriteItem", JSON.stringify(req));
+        check(r, { op: "BatchWriteItem", input: req });
+        if (r.body.includes('"UnprocessedItems":{"')) throw new Error("unprocessed items while loading");
+        items += Object.values(req.RequestItems as Record<string, unknown[]>)[0]!.length;
+      }
     }
-    const check = (r: { status: number; body: string }) => {
-      if (r.status !== 200) throw new Error(r.body);
-    };
+    const rows = allRawRows();
+    for (const [k, v] of rows) {
+      ctx.sql.put(k, v);
+      ctx.kv.put(k, v);
+    }
+    this.#loaded = true;
+    return { items, rows: rows.length };
+  }
 
-    time(rows, { name: "engine PutItem (JSON)", kind: "put", limit: false, ops: n }, () => {
-      for (let i = 0; i < n; i++) {
-        check(engine.handle("PutItem", JSON.stringify({ TableName: table, Item: { pk: { S: `key-${i}` }, v: { S: VALUE } } })));
+  /**
+   * A/B of two in-DO doors on workload w: `blocks` alternating blocks of `size` operations each (A
+   * then B, then B then A, ...), so load drift on a shared machine hits both alike. Answers the
+   * total time of each.
+   */
+  async ab(a: string, b: string, w: number, blocks: number, size: number): Promise<{ a: Timing; b: Timing }> {
+    const ctx = this.#doorContext();
+    const out = { a: { ops: 0, ms: 0 }, b: { ops: 0, ms: 0 } };
+    for (let k = 0; k < blocks; k++) {
+      const order = k % 2 === 0 ? (["a", "b"] as const) : (["b", "a"] as const);
+      for (const side of order) {
+        const t = await runDoor(ctx, DOORS[side === "a" ? a : b]!, WORKLOADS[w]!, `ab${side}${k}`, 0, size);
+        out[side].ops += t.ops;
+        out[side].ms += t.ms;
       }
-    });
-    time(rows, { name: "engine GetItem (JSON)", kind: "get", limit: false, ops: n }, () => {
-      for (let i = 0; i < n; i++) {
-        check(engine.handle("GetItem", JSON.stringify({ TableName: table, Key: { pk: { S: `key-${i}` } } })));
-      }
-    });
+    }
+    return out;
+  }
 
-    const doc = DynamoDBDocumentClient.from(createInProcessClient(engine));
-    await timeAsync(rows, { name: "DocumentClient put (in-process SDK)", kind: "put", limit: false, ops: n }, async () => {
-      for (let i = 0; i < n; i++) await doc.send(new PutCommand({ TableName: docTable, Item: { pk: `key-${i}`, v: VALUE } }));
-    });
-    await timeAsync(rows, { name: "DocumentClient get (in-process SDK)", kind: "get", limit: false, ops: n }, async () => {
-      for (let i = 0; i < n; i++) await doc.send(new GetCommand({ TableName: docTable, Key: { pk: `key-${i}` } }));
-    });
-
-    const sql = this.ctx.storage.sql;
-    const raw = `raw_${round.replace(/\W/g, "_")}`;
-    sql.exec(`CREATE TABLE IF NOT EXISTS ${raw} (k BLOB PRIMARY KEY, v BLOB) WITHOUT ROWID`);
-    const item = enc.encode(JSON.stringify({ pk: { S: "key-0" }, v: { S: VALUE } }));
-    time(rows, { name: "sql.exec INSERT (limit)", kind: "put", limit: true, ops: n }, () => {
-      for (let i = 0; i < n; i++) sql.exec(`INSERT OR REPLACE INTO ${raw} (k, v) VALUES (?, ?)`, enc.encode(`key-${i}`), item);
-    });
-    time(rows, { name: "sql.exec INSERT, one transactionSync each", kind: "put", limit: false, ops: n }, () => {
-      for (let i = 0; i < n; i++) {
-        this.ctx.storage.transactionSync(() => sql.exec(`INSERT OR REPLACE INTO ${raw} (k, v) VALUES (?, ?)`, enc.encode(`key-${i}`), item));
-      }
-    });
-    time(rows, { name: "sql.exec SELECT (limit)", kind: "get", limit: true, ops: n }, () => {
-      for (let i = 0; i < n; i++) {
-        const row = sql.exec(`SELECT v FROM ${raw} WHERE k = ?`, enc.encode(`key-${i}`)).raw().next();
-        if (row.done) throw new Error("missing row");
-      }
-    });
-    return rows;
+  /** Runs a door that lives in the Durable Object. */
+  async runDoor(door: string, w: number, tag: string, budgetMs: number, minOps: number): Promise<Timing> {
+    return runDoor(this.#doorContext(), DOORS[door]!, WORKLOADS[w]!, tag, budgetMs, minOps);
   }
 }
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const url = new URL(request.url);
-    if (url.pathname !== "/run") return new Response("POST /run?n=N\n", { status: 404 });
-    const n = Number(url.searchParams.get("n") ?? "1000");
-    const round = url.searchParams.get("round") ?? "main";
     const stub = env.DYNAMODB.get(env.DYNAMODB.idFromName("bench"));
     try {
-      return Response.json(await stub.run(n, round));
+      if (url.pathname === "/setup") return Response.json(await stub.setup());
+      if (url.pathname === "/ab") {
+        const q = (k: string) => url.searchParams.get(k)!;
+        return Response.json(await stub.ab(q("a"), q("b"), Number(q("w")), Number(q("blocks")), Number(q("size"))));
+      }
+      if (url.pathname !== "/run") return new Response("POST /setup, POST /run?door=&w=&tag=&ms=\n", { status: 404 });
+      const name = url.searchParams.get("door")!;
+      const w = Number(url.searchParams.get("w"));
+      const tag = url.searchParams.get("tag")!;
+      const ms = Number(url.searchParams.get("ms") ?? "200");
+      const minOps = Number(url.searchParams.get("min") ?? "3");
+      const door = DOORS[name];
+      if (!door || !WORKLOADS[w]) return new Response("unknown door or workload\n", { status: 400 });
+      if (door.where === "do") return Response.json(await stub.runDoor(name, w, tag, ms, minOps));
+      // Worker-side doors: our client over DO RPC.
+      const authorize = authorizerFromEnv({ DYNAMODB_AUTH: "any-signature" });
+      const http = async (op: string, body: string): Promise<EngineResponse> => {
+        const res = await routeToDatabase(new Request("http://bench/bench", { method: "POST", body, headers: httpHeaders(op) }), env.DYNAMODB, { authorize });
+        return { status: res.status, body: await res.text() };
+      };
+      const ctx = { rpc: { handle: (op: string, body: string) => stub.handle(op, body) }, http } as unknown as DoorContext;
+      return Response.json(await runDoor(ctx, door, WORKLOADS[w]!, tag, ms, minOps));
     } catch (e) {
-      return new Response(String(e), { status: 500 });
+      return new Response(String((e as Error).stack ?? e), { status: 500 });
     }
   },
 } satisfies ExportedHandler<Env>;

@@ -2,6 +2,7 @@
  * The engine as a Durable Object runs it: a WasmEngine over the object's SQL storage, each request
  * one synchronous call inside ctx.storage.transactionSync, so a request is atomic and isolated (no
  * await between its reads and writes) and a wasm trap or host error rolls back every write it made.
+ * Read-only operations skip the transaction (nothing to roll back).
  * Transport-independent: the DO's fetch (HTTP), its RPC method and the in-process SDK handler all
  * call handle(). The host is injectable so tests can wrap it (e.g. to fail on the k-th put).
  *
@@ -51,6 +52,8 @@ export interface DynamoDBEngineOptions {
   setAlarm?: (scheduledTime: number) => unknown;
 }
 
+/** Operations that never write to storage (checked: wasm/src/ops/ of these call no Put or Delete). */
+const READ_ONLY = new Set(["GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems"]);
 /** Operations that may leave work for the maintenance steps (index backfill, statistics, TTL). */
 const SCHEDULES_MAINTENANCE = new Set(["UpdateTable", "DescribeTable", "UpdateTimeToLive"]);
 /** Items of index work per maintenance step (one transaction each). */
@@ -90,7 +93,11 @@ export class DynamoDBEngine implements OperationTarget {
     this.#pending = [];
     let result: EngineResponse;
     try {
-      result = this.#storage.transactionSync(() => this.#engine.handle(op, body));
+      // A read writes nothing, so there is nothing to roll back, and one synchronous call is
+      // already isolated: skipping transactionSync saves its fixed cost (docs/PERFORMANCE.md).
+      result = READ_ONLY.has(op)
+        ? this.#engine.handle(op, body)
+        : this.#storage.transactionSync(() => this.#engine.handle(op, body));
     } catch (err) {
       // The transaction rolled back after the engine ran (e.g. the commit failed): state the engine
       // keeps in memory (its table catalog cache) may describe writes that never happened.
