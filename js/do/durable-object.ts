@@ -11,6 +11,8 @@ import { handleDynamoDBHttp } from "../http/dynamodb-http.js";
 import { DynamoDBEngine } from "./dynamodb-engine.js";
 import engineModule from "./engine-module.js";
 
+const UNKNOWN_OPERATION_BODY = '{"__type":"com.amazon.coral.service#UnknownOperationException"}';
+
 export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
   #engine: DynamoDBEngine | null = null;
 
@@ -19,8 +21,13 @@ export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
     return (this.#engine ??= this.createEngine());
   }
 
-  /** Runs one DynamoDB operation (JSON wire format in and out) in one storage transaction. */
+  /**
+   * Runs one DynamoDB operation (JSON wire format in and out) in one storage transaction. Internal
+   * operations ("@Maintain") are not reachable through this public method: they answer
+   * UnknownOperationException, as an unknown X-Amz-Target does over HTTP.
+   */
   handle(op: string, body: string | Uint8Array): EngineResponse {
+    if (op.startsWith("@")) return { status: 400, body: UNKNOWN_OPERATION_BODY };
     return this.engine.handle(op, body);
   }
 

@@ -146,6 +146,11 @@ export class DynamoDBEngine implements OperationTarget {
     }
   }
 
+  /** The wasm instance's linear memory in bytes (its peak: wasm memory never shrinks). */
+  memoryBytes(): number {
+    return this.#engine.memoryBytes();
+  }
+
   /**
    * Runs bounded maintenance steps (index backfill and deletion after UpdateTable, statistics, Time
    * to Live sweeps), each in its own transaction, for at most about MAINTENANCE_SLICE_MS; schedules

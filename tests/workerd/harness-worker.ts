@@ -2,7 +2,8 @@
  * The Worker used by the Miniflare tests: the production routes plus test-only ones under /__test/
  * that run work inside a Durable Object and answer JSON. Its DynamoDBDurableObject extends the real
  * one with a fault-injecting host and methods to run the SDK scenario in process, run the KvHost
- * conformance suite on the SQL host, and digest the kv table; the sdk-rpc route runs the scenario in
+ * conformance suite on the SQL host, and digest the kv table; the rpc route calls the object's RPC
+ * method handle(op, body) with the request's bytes; the sdk-rpc route runs the scenario in
  * the Worker itself against a DO stub over RPC.
  */
 import { DynamoDBDurableObject as Base } from "../../js/do/durable-object.js";
@@ -16,6 +17,7 @@ import { createInProcessStreamsClient } from "../../js/sdk/streams-client.js";
 import { runStreamsScenario } from "../scenarios/streams-cases.js";
 import { makeContext, runAllCases, type CaseResult } from "../scenarios/sdk-cases.js";
 import { FaultyHost } from "./faulty-host.js";
+import { SOAK_TABLES, newTally, runSoak, type SoakTally } from "../soak/workload.js";
 
 interface Env {
   DYNAMODB: DurableObjectNamespace<DynamoDBDurableObject>;
@@ -74,6 +76,14 @@ export class DynamoDBDurableObject extends Base<Env> {
       if (r.status === 200) ok++;
     }
     return { ok };
+  }
+
+  /** Requests [from, from + n) of the soak workload, in this object (creating its tables first if setup). */
+  soak(from: number, n: number, setup: boolean): { tally: SoakTally; memoryBytes: number } {
+    if (setup) for (const t of SOAK_TABLES) this.engine.handle(t.op, JSON.stringify(t.body));
+    const tally = newTally();
+    runSoak((op, body) => this.engine.handle(op, body), from, n, tally);
+    return { tally, memoryBytes: this.engine.memoryBytes() };
   }
 
   /** Makes the next put of the next request fail after writing. */
@@ -143,6 +153,10 @@ export default {
         const q = url.searchParams;
         return json(await stub.bulkPut(q.get("table")!, Number(q.get("n")), Number(q.get("groups") ?? "10"), q.get("prefix") ?? "k"));
       }
+      case "soak": {
+        const q = url.searchParams;
+        return json(await stub.soak(Number(q.get("from")), Number(q.get("n")), q.get("setup") === "1"));
+      }
       case "kv-digest":
         return json(await stub.kvDigest());
       case "restore": // RPC errors reach Node tests mangled (Miniflare quirk): report the message
@@ -156,6 +170,12 @@ export default {
         return json(await stub.runStreamsSdk(prefix));
       case "delivered":
         return json(await stub.deliveredRecords());
+      case "rpc": {
+        // The Durable Object's RPC method handle(op, body), with the request body as bytes; answers
+        // the engine's {status, body} (errors arrive as the engine's answer, not as exceptions).
+        const body = new Uint8Array(await request.arrayBuffer());
+        return json(await stub.handle(url.searchParams.get("op") ?? "", body));
+      }
       default:
         return new Response("unknown test route\n", { status: 404 });
     }

@@ -1,3 +1,4 @@
+#include "validation.h"
 #include "index_schema.h"
 
 #include <algorithm>
@@ -150,8 +151,8 @@ Status ParseIndexProjectionAndThroughput(const JsonValue& spec, bool global, con
                    " when BillingMode is PAY_PER_REQUEST");
   if (!table.pay_per_request) {
     if (!throughput) return Invalid("ProvisionedThroughput is not specified for index: " + index->name);
-    index->read_capacity = (*throughput)["ReadCapacityUnits"].GetInt64();
-    index->write_capacity = (*throughput)["WriteCapacityUnits"].GetInt64();
+    index->read_capacity = IntegerOf((*throughput)["ReadCapacityUnits"]);
+    index->write_capacity = IntegerOf((*throughput)["WriteCapacityUnits"]);
   }
   return Status::OK();
 }

@@ -146,6 +146,8 @@ std::string MemberPath(std::string_view prefix, std::string_view name) {
   return path;
 }
 
+}  // namespace
+
 int64_t IntegerOf(const JsonValue& v) {
   if (v.IsInt64()) return v.GetInt64();
   if (v.IsUint64()) return std::numeric_limits<int64_t>::max();
@@ -154,6 +156,8 @@ int64_t IntegerOf(const JsonValue& v) {
   if (d <= -9.2e18) return std::numeric_limits<int64_t>::min();
   return static_cast<int64_t>(d < 0 && d != static_cast<int64_t>(d) ? d - 1 : d);  // floor
 }
+
+namespace {
 
 // How DynamoDB prints a value inside "Value '...' at".
 // Java's toString of a model structure, as DynamoDB prints list elements in messages:

@@ -91,6 +91,11 @@ Status ValidateRequest(const JsonValue& request, const Field (&fields)[N]) {
 // Type check of one wire AttributeValue and everything nested in it.
 Status CheckAttributeValueTypes(const JsonValue& value);
 
+// The value of an Integer/Long request member that passed CheckTypes (a JSON number): decimals
+// floored (as dynalite does), values beyond int64 saturated. Never call GetInt64() on request
+// numbers: RapidJSON asserts (a trap in wasm) on a decimal or on one above INT64_MAX.
+int64_t IntegerOf(const JsonValue& v);
+
 // True if s matches [a-zA-Z0-9_.-]+.
 bool IsValidName(std::string_view s);
 

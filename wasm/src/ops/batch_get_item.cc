@@ -40,6 +40,10 @@ struct TableRead {
 
 Status BatchGetItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   const JsonValue* items = Member(request, "RequestItems");
+  // A list where the map belongs names the map's type (dynalite validations/index.js 'Map' case,
+  // asserted against DynamoDB by its test/helpers.js assertType).
+  if (items && items->IsArray())
+    return Status::Serialization("Unrecognized collection type java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.KeysAndAttributes>");
   if (items && !items->IsObject()) return Status::Serialization("Unexpected field type");
   DODB_RETURN_IF_ERROR(ValidateRequest(request, kFields));
   if (!items) return Status::Validation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null");

@@ -73,6 +73,10 @@ Status CheckEntries(const JsonValue& items) {
 
 Status BatchWriteItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   const JsonValue* items = Member(request, "RequestItems");
+  // A list where the map belongs names the map's type (dynalite validations/index.js 'Map' case,
+  // asserted against DynamoDB by its test/helpers.js assertType).
+  if (items && items->IsArray())
+    return Status::Serialization("Unrecognized collection type java.util.Map<java.lang.String, java.util.List<com.amazonaws.dynamodb.v20120810.WriteRequest>>");
   if (items && !items->IsObject()) return Status::Serialization("Unexpected field type");
   DODB_RETURN_IF_ERROR(CheckTypes(request, kFields, 2));
   ConstraintErrors errors;

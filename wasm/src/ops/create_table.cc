@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "validation.h"
 #include "index_schema.h"
 #include "operation.h"
 #include "request_fields.h"
@@ -72,8 +73,8 @@ Status CheckBilling(const JsonValue& request, TableInfo* table) {
     return Status::Validation(
         "One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be "
         "specified when BillingMode is PROVISIONED");
-  table->read_capacity = (*throughput)["ReadCapacityUnits"].GetInt64();
-  table->write_capacity = (*throughput)["WriteCapacityUnits"].GetInt64();
+  table->read_capacity = IntegerOf((*throughput)["ReadCapacityUnits"]);
+  table->write_capacity = IntegerOf((*throughput)["WriteCapacityUnits"]);
   if (table->read_capacity > kMaxCapacityUnits)
     return Status::Validation("Given value " + std::to_string(table->read_capacity) +
                               " for ReadCapacityUnits is out of bounds");

@@ -120,7 +120,7 @@ Status Query(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   if (read.filter) DODB_RETURN_IF_ERROR(CheckFilterAvoidsKeys(*read.filter, schema, legacy_filter));
   const JsonValue* forward = Member(request, "ScanIndexForward");
   read.reverse = forward && !forward->GetBool();
-  if (const JsonValue* limit = Member(request, "Limit")) read.limit = static_cast<int64_t>(limit->GetDouble());
+  if (const JsonValue* limit = Member(request, "Limit")) read.limit = IntegerOf(*limit);
   if (esk) {
     // The range predicate is checked first (dynalite test/query.js:1702-1787).
     bool range_condition = false;

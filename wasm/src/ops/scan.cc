@@ -1,5 +1,6 @@
 // Scan: every item of a table or secondary index, or one segment of a parallel scan (segments
 // split the partition-key hash space, read_page.h), filtered, projected and paged by read_page.h.
+#include "validation.h"
 #include "key_codec.h"
 #include "keyspace.h"
 #include "operation.h"
@@ -44,10 +45,10 @@ Status Scan(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   if (total && !segment)
     return Status::Validation(
         "The Segment parameter is required but was not present in the request when parameter TotalSegments is present");
-  if (segment && segment->GetInt64() >= total->GetInt64())
+  if (segment && IntegerOf(*segment) >= IntegerOf(*total))
     return Status::Validation("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: " +
-                              std::to_string(segment->GetInt64()) + " is not less than TotalSegments: " +
-                              std::to_string(total->GetInt64()));
+                              std::to_string(IntegerOf(*segment)) + " is not less than TotalSegments: " +
+                              std::to_string(IntegerOf(*total)));
   DODB_RETURN_IF_ERROR(CheckNoMixedParameters(request, {"AttributesToGet", "ScanFilter", "ConditionalOperator"},
                                               {"ProjectionExpression", "FilterExpression"}));
   DODB_RETURN_IF_ERROR(CheckPlaceholdersHaveExpressions(request, {"ProjectionExpression", "FilterExpression"},
@@ -68,10 +69,10 @@ Status Scan(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   read.start = read.index ? IndexPrefix(read.index->id) : ItemPrefix(table.id);
   read.end = PrefixEnd(read.start);
   if (segment) {
-    read.segment = static_cast<uint32_t>(segment->GetInt64());
-    read.total_segments = static_cast<uint32_t>(total->GetInt64());
+    read.segment = static_cast<uint32_t>(IntegerOf(*segment));
+    read.total_segments = static_cast<uint32_t>(IntegerOf(*total));
   }
-  if (const JsonValue* limit = Member(request, "Limit")) read.limit = static_cast<int64_t>(limit->GetDouble());
+  if (const JsonValue* limit = Member(request, "Limit")) read.limit = IntegerOf(*limit);
   if (esk) {
     std::string start_key;
     DODB_RETURN_IF_ERROR(ExclusiveStartStorageKey(table, read.index, *esk, true, &start_key));

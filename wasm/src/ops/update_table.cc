@@ -6,6 +6,7 @@
 // index is DELETING until its entries are gone. Writes keep a CREATING index up to date.
 #include <algorithm>
 
+#include "validation.h"
 #include "index_schema.h"
 #include "maintenance.h"
 #include "operation.h"
@@ -84,8 +85,8 @@ Status ApplyBilling(const JsonValue& request, TableInfo* table) {
   if (!pay_per_request && table->pay_per_request && !throughput)
     return Invalid("ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
   if (throughput) {
-    int64_t read = (*throughput)["ReadCapacityUnits"].GetInt64();
-    int64_t write = (*throughput)["WriteCapacityUnits"].GetInt64();
+    int64_t read = IntegerOf((*throughput)["ReadCapacityUnits"]);
+    int64_t write = IntegerOf((*throughput)["WriteCapacityUnits"]);
     if (!table->pay_per_request && read == table->read_capacity && write == table->write_capacity &&
         !Member(request, "GlobalSecondaryIndexUpdates"))
       return Status::Validation(
@@ -175,8 +176,8 @@ Status ApplyIndexUpdates(const JsonValue& request, Catalog& catalog, TableInfo* 
         if (table->pay_per_request)
           return Invalid("The only Updates for index: " + name +
                          " when TableThroughputMode is PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput");
-        it->read_capacity = (*throughput)["ReadCapacityUnits"].GetInt64();
-        it->write_capacity = (*throughput)["WriteCapacityUnits"].GetInt64();
+        it->read_capacity = IntegerOf((*throughput)["ReadCapacityUnits"]);
+        it->write_capacity = IntegerOf((*throughput)["WriteCapacityUnits"]);
       }
     }
   }

@@ -1,0 +1,86 @@
+// json_fuzzer: the request JSON decoder on its own. The input is a request body, parsed the way
+// Engine::Handle parses it (RapidJSON, iterative, validating UTF-8) and handed to Engine::Handle
+// (ListTables over an empty MemoryStore, which reads only two members, so the decoder decides).
+// Checked:
+//   - Engine::Handle answers 200 or 400 with a JSON object that is valid UTF-8;
+//   - it answers the bare SerializationException (no message) exactly when the body is not a JSON
+//     object of valid UTF-8 (parse error, another top-level value, or escapes that decode to
+//     invalid UTF-8 such as a lone surrogate);
+//   - the iterative parser agrees with the recursive one (same accept/reject, same document) where
+//     nesting is shallow enough for recursion;
+//   - an accepted document written back out re-parses to the same text (write/parse round trip).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "engine.h"
+#include "fuzz_check.h"
+#include "json.h"
+#include "memory_store.h"
+
+namespace {
+
+constexpr unsigned kParseFlags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
+
+// Writes doc; false if a string in it is not valid UTF-8.
+bool WriteValid(const dodb::JsonValue& doc, std::string* out) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer, rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::CrtAllocator,
+                    rapidjson::kWriteValidateEncodingFlag>
+      w(buf);
+  if (!doc.Accept(w)) return false;
+  out->assign(buf.GetString(), buf.GetSize());
+  return true;
+}
+
+size_t MaxBracketDepth(std::string_view s) {
+  size_t depth = 0, max = 0;
+  for (char c : s) {
+    if (c == '[' || c == '{') max = ++depth > max ? depth : max;
+    if ((c == ']' || c == '}') && depth > 0) --depth;
+  }
+  return max;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+
+  dodb::JsonDocument doc;
+  doc.Parse<kParseFlags>(text.data(), text.size());
+  std::string written;
+  bool accepted = !doc.HasParseError() && doc.IsObject() && WriteValid(doc, &written);
+
+  // Iterative and recursive parsing agree (brackets inside strings only overestimate the depth).
+  if (MaxBracketDepth(text) < 200) {
+    dodb::JsonDocument rec;
+    rec.Parse<rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
+    FUZZ_CHECK(rec.HasParseError() == doc.HasParseError(), "iterative and recursive parsers disagree");
+    if (!doc.HasParseError()) FUZZ_CHECK(rec == doc, "iterative and recursive parsers built different documents");
+  }
+
+  // Round trip of what is accepted.
+  if (accepted) {
+    dodb::JsonDocument again;
+    again.Parse<kParseFlags>(written.data(), written.size());
+    FUZZ_CHECK(!again.HasParseError() && again == doc, written);
+    std::string rewritten;
+    FUZZ_CHECK(WriteValid(again, &rewritten) && rewritten == written, written);
+  }
+
+  // The engine's decision matches.
+  dodb::MemoryStore store;
+  dodb::Engine engine(store);
+  dodb::Response r = engine.Handle("ListTables", text);
+  FUZZ_CHECK(r.status == 200 || r.status == 400, r.body);
+  dodb::JsonDocument body;
+  body.Parse<kParseFlags>(r.body.data(), r.body.size());
+  std::string body_text;
+  FUZZ_CHECK(!body.HasParseError() && body.IsObject() && WriteValid(body, &body_text), r.body);
+  bool bare_serialization = r.body == R"({"__type":"com.amazon.coral.service#SerializationException"})";
+  FUZZ_CHECK(bare_serialization == !accepted, std::string(accepted ? "accepted" : "refused") + " body, engine said " + r.body);
+  FUZZ_CHECK(store.entries().empty(), "ListTables wrote to the store");
+  return 0;
+}
