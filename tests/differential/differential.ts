@@ -322,12 +322,15 @@ export function knownDeviation(step: Step, ours: Outcome, theirs: Outcome): stri
   // D4: dynalite orders sets, lists and maps (by their string form, so equal-typed ones compare as
   // equal); DynamoDB's <, <=, >, >= and BETWEEN are defined for numbers, strings and binaries only.
   const text = canon(step.input);
-  if (/(<|>|BETWEEN)/.test(text) && /\{"(SS|NS|BS|L|M)":/.test(canon((step.input as { ExpressionAttributeValues?: unknown }).ExpressionAttributeValues ?? {})))
-    return "D4 ordering of sets, lists and maps";
+  const values = canon((step.input as { ExpressionAttributeValues?: unknown }).ExpressionAttributeValues ?? {});
+  if (/(<|>|BETWEEN)/.test(text) && /\{"(SS|NS|BS|L|M|BOOL|NULL)":/.test(values)) return "D4 ordering of non-scalar values";
   // D5: dynalite treats an empty string (or binary) attribute as absent in attribute_type, IN and
   // BETWEEN; DynamoDB has stored empty non-key strings and binaries since 2020.
-  if (/attribute_type|IN \(|BETWEEN/.test(text) && /\{"[SB]":""\}/.test(canon(ours) + canon(theirs)))
-    return "D5 empty string treated as absent";
+  const results = (canon(ours) + canon(theirs)).replaceAll("\\", "");
+  if (/attribute_type|IN \(|BETWEEN/.test(text) && /\{"[SB]":""\}/.test(results)) return "D5 empty string treated as absent";
+  // D6: dynalite compares maps and lists by object identity, so = / <> / IN never find two equal;
+  // DynamoDB compares them by value.
+  if (/ = | <> |IN \(/.test(text) && /\{"(L|M)":/.test(values)) return "D6 map and list equality";
   return undefined;
 }
 

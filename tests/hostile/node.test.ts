@@ -94,7 +94,10 @@ describe("hostile corpus: real AWS SDK client", () => {
       assert.equal(hostDigest(host), before, "the store changed");
       assert.ok(error instanceof Error, "the SDK call succeeded");
       const sent = reached > reachedBefore;
-      if (c.sdk === "client") {
+      if (c.sdk === "transformed") {
+        assert.ok(sent, `the SDK refused it before sending: ${error.name}: ${error.message}`);
+        assert.equal((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode, 400, `${error.name}: ${error.message}`);
+      } else if (c.sdk === "client") {
         // The SDK refuses the input itself, or sends it and gets DynamoDB's error.
         if (sent) assert.equal(error.name, c.type, `sent, got ${error.name}: ${error.message}`);
       } else {

@@ -73,7 +73,7 @@ export function soakRequest(i: number): SoakRequest {
     if (r % 5 === 0) return ok("Query", { TableName: "soak-r", IndexName: "byG", KeyConditionExpression: "g = :g AND sk > :s", ExpressionAttributeValues: { ":g": { S: g }, ":s": { N: String(s) } }, Limit: 25 });
     return ok("Query", { TableName: "soak-r", KeyConditionExpression: "pk = :p AND sk BETWEEN :a AND :b", FilterExpression: "v > :v", ExpressionAttributeValues: { ":p": { S: p }, ":a": { N: "0" }, ":b": { N: String(s) }, ":v": { N: "100" } }, ScanIndexForward: forward, Limit: 20 });
   }
-  if (r < 680) return ok("Scan", { TableName: r % 2 ? "soak-h" : "soak-r", Limit: 40, FilterExpression: "attribute_exists(pad)", ExclusiveStartKey: r % 2 ? { pk: { S: h } } : undefined });
+  if (r < 680) return ok("Scan", { TableName: r % 2 ? "soak-h" : "soak-r", Limit: 40, FilterExpression: "attribute_exists(#pad)", ExpressionAttributeNames: { "#pad": "pad" }, ExclusiveStartKey: r % 2 ? { pk: { S: h } } : undefined });
   if (r < 780) return ok("DeleteItem", r % 2 ? { TableName: "soak-h", Key: { pk: { S: h } }, ReturnValues: "ALL_OLD" } : { TableName: "soak-r", Key: { pk: { S: p }, sk: { N: String(s) } } });
   if (r < 830) return fail("PutItem", { TableName: "soak-h", Item: { pk: { S: h } }, ConditionExpression: "attribute_exists(pk) AND n < :z", ExpressionAttributeValues: { ":z": { N: "-1" } }, ReturnValuesOnConditionCheckFailure: "ALL_OLD" });
   if (r < 860) return fail("UpdateItem", { TableName: "soak-h", Key: { pk: { S: h } }, UpdateExpression: "SET n = :n", ExpressionAttributeValues: { ":n": { N: "1e200" } } });

@@ -78,5 +78,19 @@ TEST_F(HostileInput, BatchRequestItemsGivenAListNamesTheMapType) {
                 "Unrecognized collection type java.util.Map<java.lang.String, java.util.List<com.amazonaws.dynamodb.v20120810.WriteRequest>>");
 }
 
+// "range key over 1024 bytes in ExclusiveStartKey": the start key's sizes went unchecked.
+TEST_F(HostileInput, OversizeExclusiveStartKeyGetsTheKeySizeErrors) {
+  ASSERT_EQ(engine_.Handle("CreateTable", R"({"TableName":"strs","BillingMode":"PAY_PER_REQUEST",
+      "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"S"}],
+      "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}]})").status, 200);
+  before_ = store_.entries();
+  std::string long_sk(1025, 'x'), long_pk(2049, 'x');
+  ExpectRefused("Query", R"({"TableName":"strs","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"a"}},
+      "ExclusiveStartKey":{"pk":{"S":"a"},"sk":{"S":")" + long_sk + R"("}}})",
+                "ValidationException", "Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+  ExpectRefused("Scan", R"({"TableName":"items","ExclusiveStartKey":{"pk":{"S":")" + long_pk + R"("}}})",
+                "ValidationException", "Size of hashkey has exceeded the maximum size limit of2048 bytes");
+}
+
 }  // namespace
 }  // namespace dodb

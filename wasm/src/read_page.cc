@@ -69,6 +69,20 @@ Status ExclusiveStartStorageKey(const TableInfo& table, const IndexInfo* index, 
     if (index && !index_key) return invalid_table_key;
     return index || !for_scan ? mismatch : invalid_table_key;
   }
+  // Oversize table key values get the key-size errors (dynalite db/index.js validateKeyPiece, called
+  // on ExclusiveStartKey by actions/query.js and actions/scan.js).
+  const KeyAttribute* table_keys[2] = {&table.hash_key, table.range_key ? &*table.range_key : nullptr};
+  for (int i = 0; i < 2 && table_keys[i]; ++i) {
+    const AttributeValue* v = FindAttribute(key, table_keys[i]->name);
+    if (!v || v->type == ValueType::N) continue;
+    if (i == 0 && v->scalar.size() > 2048)
+      return Status::Validation(
+          "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes");
+    if (i == 1 && v->scalar.size() > 1024)
+      return Status::Validation(
+          "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of "
+          "1024 bytes");
+  }
   if (index) {
     *storage_key = *IndexEntryKey(table, *index, key);
   } else {
