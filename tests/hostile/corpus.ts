@@ -172,6 +172,8 @@ const PARAMS: Record<string, Record<string, Kind>> = {
   UpdateTable: { TableName: S, BillingMode: S, ProvisionedThroughput: "Struct:ProvisionedThroughput", GlobalSecondaryIndexUpdates: "List" },
   UpdateTimeToLive: { TableName: S, TimeToLiveSpecification: "Struct:TimeToLiveSpecification" },
   DescribeTimeToLive: { TableName: S },
+  UpdateContinuousBackups: { TableName: S, PointInTimeRecoverySpecification: "Struct:PointInTimeRecoverySpecification" },
+  DescribeContinuousBackups: { TableName: S },
 };
 
 /** Each JSON value of the wrong type for a parameter of this kind, with coral's message (notes §7.1). */
@@ -244,6 +246,8 @@ const BASE: Record<string, Record<string, unknown>> = {
   UpdateTable: { TableName: TABLE, BillingMode: "PAY_PER_REQUEST" },
   UpdateTimeToLive: { TableName: TABLE, TimeToLiveSpecification: { Enabled: true, AttributeName: "ttl" } },
   DescribeTimeToLive: { TableName: TABLE },
+  UpdateContinuousBackups: { TableName: TABLE, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } },
+  DescribeContinuousBackups: { TableName: TABLE },
 };
 
 function wrongTypeCases(): HostileCase[] {
@@ -446,6 +450,8 @@ const handWritten: HostileCase[] = [
   { name: "transaction with a failing condition after puts", op: "TransactWriteItems", body: { TransactItems: [{ Put: { TableName: TABLE, Item: pk("t1") } }, { Put: { TableName: PAIRS, Item: { ...pk("t2"), sk: { N: "1" }, g: { S: "x" } } } }, { ConditionCheck: { TableName: TABLE, Key: pk("a"), ConditionExpression: "attribute_not_exists(pk)" } }] }, type: "TransactionCanceledException" },
   { name: "transaction action with two operations", op: "TransactWriteItems", body: { TransactItems: [{ Put: { TableName: TABLE, Item: pk("t1") }, Delete: { TableName: TABLE, Key: pk("t1") } }] }, type: "ValidationException", sdk: "client" },
   { name: "empty transaction", op: "TransactWriteItems", body: { TransactItems: [] }, type: "ValidationException" },
+  { name: "recovery period of 36 days", op: "UpdateContinuousBackups", body: { TableName: TABLE, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 36 } }, type: "ValidationException" },
+  { name: "recovery period of 2^63 days", op: "UpdateContinuousBackups", body: '{"TableName":"items","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true,"RecoveryPeriodInDays":9223372036854775808}}', type: "ValidationException", sdk: "skip" },
   { name: "client request token of 37 characters", op: "TransactWriteItems", body: { ClientRequestToken: big(37), TransactItems: [{ Put: { TableName: TABLE, Item: pk("t1") } }] }, type: "ValidationException" },
 ];
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <type_traits>
 
 #include "engine.h"
 #include "memory_store.h"
@@ -30,7 +31,7 @@ class HostileInput : public ::testing::Test {
   }
   MemoryStore store_;
   Engine engine_{store_};
-  decltype(store_.entries()) before_;
+  std::remove_cvref_t<decltype(store_.entries())> before_;
 };
 
 // "ProvisionedThroughput of 2^63": a JSON integer above INT64_MAX reached GetInt64(), whose
@@ -52,6 +53,14 @@ TEST_F(HostileInput, DecimalCapacityIsFlooredNotATrap) {
       "ProvisionedThroughput":{"ReadCapacityUnits":2.7,"WriteCapacityUnits":1.5}})");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_NE(r.body.find(R"("ReadCapacityUnits":2)"), std::string::npos) << r.body;
+}
+
+// UpdateContinuousBackups RecoveryPeriodInDays 7.5 passed validation (1..35) and reached GetInt64.
+TEST_F(HostileInput, DecimalRecoveryPeriodIsFlooredNotATrap) {
+  Response r = engine_.Handle("UpdateContinuousBackups", R"({"TableName":"items",
+      "PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true,"RecoveryPeriodInDays":7.5}})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find(R"("RecoveryPeriodInDays":7)"), std::string::npos) << r.body;
 }
 
 // Segment/TotalSegments and Limit given as decimals or huge values.

@@ -69,7 +69,7 @@ Status UpdateContinuousBackups(OperationContext& ctx, const JsonValue& request, 
   const JsonValue* days = Member(spec, "RecoveryPeriodInDays");
   if (enable && !table.pitr_enabled) table.pitr_since = NowSeconds(ctx);
   table.pitr_enabled = enable;
-  if (enable) table.pitr_days = days ? days->GetInt64() : (table.pitr_days ? table.pitr_days : kDefaultRecoveryDays);
+  if (enable) table.pitr_days = days ? IntegerOf(*days) : (table.pitr_days ? table.pitr_days : kDefaultRecoveryDays);
   ctx.catalog.Save(table);
   WriteDescription(out, table, NowSeconds(ctx));
   return Status::OK();
