@@ -87,6 +87,10 @@ Status ApplyBilling(const JsonValue& request, TableInfo* table) {
   if (throughput) {
     int64_t read = IntegerOf((*throughput)["ReadCapacityUnits"]);
     int64_t write = IntegerOf((*throughput)["WriteCapacityUnits"]);
+    // The same bounds as CreateTable (dynalite validations/updateTable.js:150-155).
+    constexpr int64_t kMaxUnits = 1000000000000;
+    if (read > kMaxUnits) return Status::Validation("Given value " + std::to_string(read) + " for ReadCapacityUnits is out of bounds");
+    if (write > kMaxUnits) return Status::Validation("Given value " + std::to_string(write) + " for WriteCapacityUnits is out of bounds");
     if (!table->pay_per_request && read == table->read_capacity && write == table->write_capacity &&
         !Member(request, "GlobalSecondaryIndexUpdates"))
       return Status::Validation(
