@@ -66,6 +66,13 @@ TEST_F(HostileInput, DecimalRecoveryPeriodIsFlooredNotATrap) {
   EXPECT_NE(r.body.find(R"("RecoveryPeriodInDays":7)"), std::string::npos) << r.body;
 }
 
+// ListStreams / GetRecords read Limit with GetInt(), which asserts (a trap) on a decimal that
+// passed validation.
+TEST_F(HostileInput, DecimalStreamsLimitIsFlooredNotATrap) {
+  Response r = engine_.Handle("ListStreams", R"({"Limit":2.5})");
+  EXPECT_EQ(r.status, 200) << r.body;
+}
+
 // Segment/TotalSegments and Limit given as decimals or huge values.
 TEST_F(HostileInput, ScanSegmentsAndLimitsOfAnyNumericShape) {
   ExpectRefused("Scan", R"({"TableName":"items","Segment":2.5,"TotalSegments":2})", "ValidationException",

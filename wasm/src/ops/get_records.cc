@@ -34,7 +34,7 @@ Status GetRecords(OperationContext& ctx, const JsonValue& request, JsonWriter& o
   ShardIterator it;
   if (!DecodeShardIterator(StringOf(request["ShardIterator"]), &it)) return Status::Validation("Invalid ShardIterator");
   int limit = 1000;
-  if (const JsonValue* l = Member(request, "Limit")) limit = l->GetInt();
+  if (const JsonValue* l = Member(request, "Limit")) limit = static_cast<int>(IntegerOf(*l));  // validated 1..1000; may be a decimal
   double now = ctx.store.NowMs();
   if (now - it.issued_ms > kShardIteratorLifetimeMs)
     return Status::ExpiredIterator("Iterator expired. The iterator was created at time " + JavaDateText(it.issued_ms) +

@@ -36,7 +36,7 @@ Status ListStreams(OperationContext& ctx, const JsonValue& request, JsonWriter& 
   if (!after.empty() && !IsStreamArnShape(after)) return Status::Validation("Invalid ExclusiveStartStreamArn");
   std::string_view table = StringOr(request, "TableName", "");
   size_t limit = 100;
-  if (const JsonValue* l = Member(request, "Limit")) limit = static_cast<size_t>(l->GetInt());
+  if (const JsonValue* l = Member(request, "Limit")) limit = static_cast<size_t>(IntegerOf(*l));  // validated 1..100; may be a decimal
 
   // ARN order (insertion sort: a database has few streams, and it keeps the module small).
   std::vector<StreamInfo> streams;
