@@ -50,7 +50,7 @@ async function soakDurableObject(total: number): Promise<SoakResult> {
     const start = Date.now();
     for (let done = 0; done < total; done += DO_STEP) {
       const n = Math.min(DO_STEP, total - done);
-      const res = await fetch(new URL(`/__test/soak/soak?from=${done}&n=${n}&setup=${done === 0 ? 1 : 0}`, worker.url), { method: "POST" });
+      const res = await postRetrying(new URL(`/__test/soak/soak?from=${done}&n=${n}&setup=${done === 0 ? 1 : 0}`, worker.url));
       const got = (await res.json()) as { tally: SoakTally; memoryBytes: number };
       tally.requests += got.tally.requests;
       tally.ok += got.tally.ok;
@@ -63,6 +63,24 @@ async function soakDurableObject(total: number): Promise<SoakResult> {
     return summarise(tally, samples, start);
   } finally {
     await worker.dispose();
+  }
+}
+
+/**
+ * POST with up to three retries on a network error. Node's fetch reuses keep-alive sockets that
+ * the server may have closed meanwhile (ECONNRESET before the request reached it); long runs
+ * otherwise die on one. A retried call reruns its slice of the workload: the tallies count what
+ * the object answered to the requests that reached it.
+ */
+async function postRetrying(url: URL): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, { method: "POST" });
+    } catch (err) {
+      if (attempt > 3) throw err;
+      console.error(`  retrying ${url.search} after ${String((err as Error).cause ?? err)}`);
+      await new Promise((r) => setTimeout(r, 250 * attempt));
+    }
   }
 }
 
