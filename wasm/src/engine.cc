@@ -78,7 +78,10 @@ Response Engine::Handle(std::string_view operation, std::string_view request_jso
   JsonDocument doc;
   // Iterative parsing: no recursion, so deeply nested input cannot exhaust the wasm stack.
   doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(request_json.data(), request_json.size());
-  if (doc.HasParseError() || !doc.IsObject() || HasLoneLowSurrogate(request_json))
+  // RapidJSON stops at a NUL byte as at the end of input; JSON allows none anywhere (a control
+  // character inside a string must be escaped), so a body with one is not JSON ("{}\0garbage").
+  if (doc.HasParseError() || !doc.IsObject() || request_json.find('\0') != std::string_view::npos ||
+      HasLoneLowSurrogate(request_json))
     return ErrorResponse(Status::Serialization(""));
   const Operation* op = FindOperation(operation);
   if (!op) return ErrorResponse(Status::UnknownOperation());

@@ -69,8 +69,18 @@ TEST_F(HostileInput, DecimalRecoveryPeriodIsFlooredNotATrap) {
 // ListStreams / GetRecords read Limit with GetInt(), which asserts (a trap) on a decimal that
 // passed validation.
 TEST_F(HostileInput, DecimalStreamsLimitIsFlooredNotATrap) {
-  Response r = engine_.Handle("ListStreams", R"({"Limit":2.5})");
+  Response r = engine_.Handle("DynamoDBStreams.ListStreams", R"({"Limit":2.5})");
   EXPECT_EQ(r.status, 200) << r.body;
+}
+
+// json_fuzzer found it: RapidJSON ends its input at a NUL byte, so "{}" + NUL + anything parsed
+// as "{}". JSON has no raw NUL anywhere; the body is not JSON.
+TEST_F(HostileInput, RawNulByteMakesTheBodyNotJson) {
+  Response r = engine_.Handle("ListTables", std::string("{}\0garbage", 10));
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.body, R"({"__type":"com.amazon.coral.service#SerializationException"})");
+  r = engine_.Handle("ListTables", std::string("{\"Limit\":1}\0", 12));
+  EXPECT_EQ(r.status, 400) << r.body;
 }
 
 // Segment/TotalSegments and Limit given as decimals or huge values.
