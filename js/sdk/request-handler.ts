@@ -55,9 +55,12 @@ export class InProcessRequestHandler {
   }
 }
 
-/** A DynamoDBClient whose every command runs on target, in process. config overrides defaults. */
-export function createInProcessClient(target: OperationTarget, config: DynamoDBClientConfig = {}): DynamoDBClient {
-  return new DynamoDBClient({
+/**
+ * What an in-process SDK client is configured with (DynamoDB and DynamoDB Streams alike): a
+ * region, dummy credentials, one attempt, requests to target, and no request signing.
+ */
+export function inProcessClientDefaults(target: OperationTarget): DynamoDBClientConfig {
+  return {
     region: "us-east-1",
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
     maxAttempts: 1,
@@ -69,8 +72,12 @@ export function createInProcessClient(target: OperationTarget, config: DynamoDBC
         signer: { sign: async (request) => request },
       },
     ],
-    ...config,
-  });
+  };
+}
+
+/** A DynamoDBClient whose every command runs on target, in process. config overrides defaults. */
+export function createInProcessClient(target: OperationTarget, config: DynamoDBClientConfig = {}): DynamoDBClient {
+  return new DynamoDBClient({ ...inProcessClientDefaults(target), ...config });
 }
 
 function toSdkResponse(statusCode: number, body: string): SdkHttpResponse {
