@@ -41,6 +41,8 @@ interface Env {
 interface DoorContext {
   engine: DynamoDBEngine;
   kvEngine: DynamoDBEngine;
+  /** The engine as it ran before deferred writes: every writing request inside transactionSync. */
+  eager: (op: string, body: string) => EngineResponse;
   sdk: DynamoDBClient;
   ours: OurClient;
   doc: DynamoDBDocumentClient;
@@ -92,6 +94,8 @@ export const DOORS: Record<string, Door> = {
   engine: { where: "do", sync: (ctx, req) => ctx.engine.handle(req.op, JSON.stringify(req.input)) },
   /** The engine with each request inside transactionSync even for reads (A/B for the read-only skip). */
   "engine-txn": { where: "do", sync: (ctx, req) => ctx.sqlTxn2(() => ctx.engine.handle(req.op, JSON.stringify(req.input))) },
+  /** Writes applied as the engine makes them, inside one transactionSync (A/B for deferred writes). */
+  "engine-eager": { where: "do", sync: (ctx, req) => ctx.eager(req.op, JSON.stringify(req.input)) },
   /** The same engine over the synchronous kv API instead of SQL (the host decision). */
   "engine-kv": { where: "do", sync: (ctx, req) => ctx.kvEngine.handle(req.op, JSON.stringify(req.input)) },
   /** The real AWS SDK v3 client with our in-process request handler, inside the DO. */
@@ -257,10 +261,12 @@ export class DynamoDBDurableObject extends Base<Env> {
   #doorContext(): DoorContext {
     if (this.#ctx) return this.#ctx;
     const storage = this.ctx.storage;
-    const kvEngine = new DynamoDBEngine(storage, engineModule, { host: () => new KvStorageHost(storage.kv, "e/") });
+    const kvEngine = new DynamoDBEngine(storage, engineModule, { storage: () => new KvStorageHost(storage.kv, "e/") });
+    const eagerEngine = new DynamoDBEngine(storage, engineModule, { deferWrites: false });
     return (this.#ctx = {
       engine: this.engine,
       kvEngine,
+      eager: (op, body) => eagerEngine.handle(op, body),
       sdk: createInProcessClient(this.engine),
       ours: new OurClient({ target: this.engine }),
       doc: DynamoDBDocumentClient.from(new OurClient({ target: this.engine })),

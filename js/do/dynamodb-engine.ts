@@ -1,8 +1,12 @@
 /**
  * The engine as a Durable Object runs it: a WasmEngine over the object's SQL storage, each request
- * one synchronous call inside ctx.storage.transactionSync, so a request is atomic and isolated (no
- * await between its reads and writes) and a wasm trap or host error rolls back every write it made.
- * Read-only operations skip the transaction (nothing to roll back).
+ * one synchronous call (isolated: no await between its reads and writes) and all-or-nothing:
+ * - item writes (PutItem, UpdateItem, DeleteItem, BatchWriteItem, TransactWriteItems) run with
+ *   their writes held back in a WriteBuffer; a trap or host error discards them, and on success one
+ *   write is applied as is (one SQL statement is atomic) and several inside one transactionSync;
+ * - other writes (tables, maintenance) run inside ctx.storage.transactionSync, which rolls back
+ *   every write they made if they fail;
+ * - read-only operations skip both (nothing to roll back).
  * Transport-independent: the DO's fetch (HTTP), its RPC method and the in-process SDK handler all
  * call handle(). The host is injectable so tests can wrap it (e.g. to fail on the k-th put).
  *
@@ -14,6 +18,7 @@ import type { KvHost } from "../engine/kv-host.js";
 import type { EngineResponse, OperationTarget } from "../engine/types.js";
 import { WasmEngine } from "../engine/wasm-engine.js";
 import { SqlHost } from "../hosts/sql-host.js";
+import { WriteBuffer } from "../hosts/write-buffer.js";
 
 /** A DynamoDB Streams record, as GetRecords returns it. */
 export interface StreamRecord {
@@ -43,8 +48,12 @@ const STREAM_RECORD_PREFIX = 0x04;
 const decoder = new TextDecoder();
 
 export interface DynamoDBEngineOptions {
-  /** Wraps or replaces the SQL host (tests: fault injection). */
-  host?: (sqlHost: SqlHost) => KvHost;
+  /** Wraps or replaces the storage writes are applied to (tests: storage faults; bench: kv API). */
+  storage?: (sqlHost: SqlHost) => KvHost;
+  /** Wraps the host the engine itself calls (tests: a failure midway through a request). */
+  host?: (engineHost: KvHost) => KvHost;
+  /** false: item writes run inside transactionSync as other writes do (bench: the A/B). */
+  deferWrites?: boolean;
   /**
    * Schedules the next maintenance alarm (default: storage.setAlarm). withDynamoDB passes its
    * shared schedule, so the engine's alarms and the object's own do not overwrite each other.
@@ -54,6 +63,8 @@ export interface DynamoDBEngineOptions {
 
 /** Operations that never write to storage (checked: wasm/src/ops/ of these call no Put or Delete). */
 const READ_ONLY = new Set(["GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems"]);
+/** Item writes: their writes are held back and applied after the engine returns (WriteBuffer). */
+const DEFERRED_WRITES = new Set(["PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems"]);
 /** Operations that may leave work for the maintenance steps (index backfill, statistics, TTL). */
 const SCHEDULES_MAINTENANCE = new Set(["UpdateTable", "DescribeTable", "UpdateTimeToLive"]);
 /** Items of index work per maintenance step (one transaction each). */
@@ -64,6 +75,8 @@ const MAINTENANCE_SLICE_MS = 50;
 export class DynamoDBEngine implements OperationTarget {
   readonly #storage: DurableObjectStorage;
   readonly #engine: WasmEngine;
+  readonly #buffer: WriteBuffer;
+  readonly #deferWrites: boolean;
   readonly #setAlarm: (scheduledTime: number) => unknown;
   readonly #listeners = new Set<StreamListener>();
   /** Stream records (JSON) written by the request in progress, delivered once it commits. */
@@ -75,7 +88,9 @@ export class DynamoDBEngine implements OperationTarget {
     this.#storage = storage;
     this.#setAlarm = options.setAlarm ?? ((t) => storage.setAlarm(t));
     const sqlHost = new SqlHost(storage.sql);
-    const host = options.host ? options.host(sqlHost) : sqlHost;
+    this.#deferWrites = options.deferWrites ?? true;
+    this.#buffer = new WriteBuffer(options.storage ? options.storage(sqlHost) : sqlHost);
+    const host = options.host ? options.host(this.#buffer) : this.#buffer;
     this.#engine = new WasmEngine(module, this.#recording(host));
   }
 
@@ -95,9 +110,9 @@ export class DynamoDBEngine implements OperationTarget {
     try {
       // A read writes nothing, so there is nothing to roll back, and one synchronous call is
       // already isolated: skipping transactionSync saves its fixed cost (docs/PERFORMANCE.md).
-      result = READ_ONLY.has(op)
-        ? this.#engine.handle(op, body)
-        : this.#storage.transactionSync(() => this.#engine.handle(op, body));
+      if (READ_ONLY.has(op)) result = this.#engine.handle(op, body);
+      else if (this.#deferWrites && DEFERRED_WRITES.has(op)) result = this.#deferred(op, body);
+      else result = this.#storage.transactionSync(() => this.#engine.handle(op, body));
     } catch (err) {
       // The transaction rolled back after the engine ran (e.g. the commit failed): state the engine
       // keeps in memory (its table catalog cache) may describe writes that never happened.
@@ -110,6 +125,20 @@ export class DynamoDBEngine implements OperationTarget {
     if (SCHEDULES_MAINTENANCE.has(op) && result.status === 200) void this.#setAlarm(Date.now());
     if (this.#pending.length > 0) this.#committed(op);
     return result;
+  }
+
+  /** Runs an item write with its writes held back, then applies them (see the file comment). */
+  #deferred(op: string, body: string | Uint8Array): EngineResponse {
+    const buffer = this.#buffer;
+    buffer.begin();
+    try {
+      const result = this.#engine.handle(op, body);
+      if (buffer.pendingCount <= 1) buffer.flush();
+      else this.#storage.transactionSync(() => buffer.flush());
+      return result;
+    } finally {
+      buffer.discard();
+    }
   }
 
   /** The host, noting the stream records a request puts (they reach listeners after the commit). */

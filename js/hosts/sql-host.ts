@@ -3,8 +3,8 @@
  * `kv (k BLOB PRIMARY KEY, v BLOB) WITHOUT ROWID`, whose BLOB primary key orders by memcmp exactly
  * as the engine expects. Keys and values are bound as Uint8Array (always BLOBs: a string would bind
  * as TEXT, which never equals a BLOB); BLOBs come back as ArrayBuffer. Statements are cached by
- * workerd per SQL string, so each query here is a constant. Atomicity comes from the caller running
- * each request inside ctx.storage.transactionSync.
+ * workerd per SQL string, so each query here is a constant. Atomicity comes from the caller
+ * (DynamoDBEngine: one statement, or several inside ctx.storage.transactionSync).
  */
 import type { KvHost } from "../engine/kv-host.js";
 

@@ -24,12 +24,18 @@ interface Env {
 }
 
 export class DynamoDBDurableObject extends Base<Env> {
+  /** Faults in the host the engine calls (a failure midway through a request). */
   #faulty: FaultyHost | null = null;
+  /** Faults in the storage the held-back writes are applied to (a failure while committing). */
+  #storageFaulty: FaultyHost | null = null;
   /** What engine.subscribe delivered: [operation, eventName, SequenceNumber, by TTL?] per record. */
   #delivered: Array<[string, string, string, boolean]> = [];
 
   protected override createEngine(): DynamoDBEngine {
-    const engine = new DynamoDBEngine(this.ctx.storage, engineModule, { host: (sql) => (this.#faulty = new FaultyHost(sql)) });
+    const engine = new DynamoDBEngine(this.ctx.storage, engineModule, {
+      host: (host) => (this.#faulty = new FaultyHost(host)),
+      storage: (sql) => (this.#storageFaulty = new FaultyHost(sql)),
+    });
     engine.subscribe((records, op) => {
       for (const r of records) this.#delivered.push([op, r.eventName, r.dynamodb.SequenceNumber, r.userIdentity !== undefined]);
     });
@@ -92,16 +98,23 @@ export class DynamoDBDurableObject extends Base<Env> {
     this.#faulty!.armed = true;
   }
 
-  /** Makes the k-th storage write (put or delete) from now fail after writing. */
-  failWriteAt(k: number): void {
+  /**
+   * Makes the k-th write (put or delete) from now fail after writing: a write the engine makes
+   * (layer "engine"), or one applied to storage when the request commits (layer "storage").
+   */
+  failWriteAt(k: number, layer = "engine"): void {
     void this.engine;
-    this.#faulty!.failWriteAt(k);
+    this.#layer(layer).failWriteAt(k);
   }
 
-  /** Cancels failWriteAt; answers the storage writes made since it was armed. */
-  disarmWrites(): { writes: number } {
+  /** Cancels failWriteAt; answers the writes of that layer made since it was armed. */
+  disarmWrites(layer = "engine"): { writes: number } {
     void this.engine;
-    return { writes: this.#faulty!.disarm() };
+    return { writes: this.#layer(layer).disarm() };
+  }
+
+  #layer(layer: string): FaultyHost {
+    return (layer === "storage" ? this.#storageFaulty : this.#faulty)!;
   }
 
   /** Row count and SHA-256 over every (k, v) of the kv table, in key order. */
@@ -145,10 +158,10 @@ export default {
         await stub.failNextPut();
         return json({ armed: true });
       case "fail-write":
-        await stub.failWriteAt(Number(url.searchParams.get("k")));
+        await stub.failWriteAt(Number(url.searchParams.get("k")), url.searchParams.get("layer") ?? "engine");
         return json({ armed: true });
       case "disarm-writes":
-        return json(await stub.disarmWrites());
+        return json(await stub.disarmWrites(url.searchParams.get("layer") ?? "engine"));
       case "bulk-put": {
         const q = url.searchParams;
         return json(await stub.bulkPut(q.get("table")!, Number(q.get("n")), Number(q.get("groups") ?? "10"), q.get("prefix") ?? "k"));

@@ -1,9 +1,12 @@
 /**
  * Fault injection for multi-write requests in workerd: for TransactWriteItems, BatchWriteItem,
  * PutItem and UpdateItem on tables with a GSI, and for writes to a table with a stream (whose
- * change log must roll back with the item), the host is made to throw right after the k-th
- * storage write (put or delete) of the request, for every k from 1 to the number of writes the
- * request makes. Each time the client must get a 500, the Durable Object's kv table must be
+ * change log must roll back with the item), a host is made to throw right after the k-th
+ * write (put or delete) of the request, for every k from 1 to the number of writes the request
+ * makes, at each of two layers: the host the engine calls while it runs (a failure midway through
+ * the request: its held-back writes must be dropped), and the storage its writes are applied to
+ * when it commits (the transaction around the commit must roll back the writes before k). A
+ * request that makes one write applies it as one SQL statement, atomic by itself: not injected. Each time the client must get a 500, the Durable Object's kv table must be
  * byte-for-byte what it was before, and the next request must succeed. Then the request runs
  * without a fault and its whole effect (base tables and index) is checked.
  *
@@ -33,7 +36,8 @@ async function route(action: string, db: string, query = ""): Promise<Obj> {
   return (await res.json()) as Obj;
 }
 const digest = (db: string) => route("kv-digest", db);
-const disarm = async (db: string) => (await route("disarm-writes", db)).writes as number;
+type Layer = "engine" | "storage";
+const disarm = async (db: string, layer: Layer = "engine") => (await route("disarm-writes", db, `?layer=${layer}`)).writes as number;
 
 async function send(db: string, op: string, body: unknown): Promise<{ status: number; body: Obj }> {
   return postOp(new URL(`/${db}`, worker.url), op, body);
@@ -93,28 +97,34 @@ async function runScenario(s: Scenario): Promise<void> {
   const twin = `${id}-twin`;
   for (const db of [id, twin]) for (const [op, body] of s.setup) await must(db, op, body);
 
-  // How many storage writes the request makes.
-  await disarm(twin);
+  // How many writes the request makes (the engine's, and those applied when it commits).
+  for (const layer of ["engine", "storage"] as const) await disarm(twin, layer);
   await must(twin, s.op, s.body);
   const writes = await disarm(twin);
+  const applied = await disarm(twin, "storage");
   assert.ok(writes >= s.minWrites, `${s.name}: expected at least ${s.minWrites} writes, counted ${writes}`);
+  assert.ok(applied >= 2, `${s.name}: the commit applies several writes (${applied}), so it runs in a transaction`);
 
   const before = await digest(id);
   const probeBefore = await getItem(id, ...s.probe);
-  for (let k = 1; k <= writes; k++) {
-    await route("fail-write", id, `?k=${k}`);
-    const failed = await send(id, s.op, s.body);
-    assert.equal(failed.status, 500, `${s.name}: fault at write ${k}/${writes} answered ${failed.status} ${JSON.stringify(failed.body)}`);
-    assert.equal(failed.body.__type, "com.amazonaws.dynamodb.v20120810#InternalServerError");
-    assert.equal(await disarm(id), k, `${s.name}: the fault fired at write ${k}`);
-    assert.deepEqual(await digest(id), before, `${s.name}: storage changed after a fault at write ${k}/${writes}`);
-    assert.deepEqual(await getItem(id, ...s.probe), probeBefore, `${s.name}: the request after a fault at write ${k}`);
+  for (const [layer, count] of [["engine", writes], ["storage", applied]] as const) {
+    for (let k = 1; k <= count; k++) {
+      await route("fail-write", id, `?k=${k}&layer=${layer}`);
+      const failed = await send(id, s.op, s.body);
+      const at = `${layer} write ${k}/${count}`;
+      assert.equal(failed.status, 500, `${s.name}: fault at ${at} answered ${failed.status} ${JSON.stringify(failed.body)}`);
+      assert.equal(failed.body.__type, "com.amazonaws.dynamodb.v20120810#InternalServerError");
+      assert.equal(await disarm(id, layer), k, `${s.name}: the fault fired at ${at}`);
+      assert.deepEqual(await digest(id), before, `${s.name}: storage changed after a fault at ${at}`);
+      assert.deepEqual(await getItem(id, ...s.probe), probeBefore, `${s.name}: the request after a fault at ${at}`);
+    }
   }
 
   // Without a fault: the same number of writes, and the whole effect.
-  await disarm(id);
+  for (const layer of ["engine", "storage"] as const) await disarm(id, layer);
   await must(id, s.op, s.body);
   assert.equal(await disarm(id), writes);
+  assert.equal(await disarm(id, "storage"), applied);
   assert.notEqual((await digest(id)).sha256, before.sha256);
   await s.effect(id);
 }
