@@ -46,8 +46,7 @@ bool HasLoneLowSurrogate(std::string_view json) {
 }  // namespace
 
 Response ErrorResponse(const Status& status) {
-  rapidjson::StringBuffer buf;
-  JsonWriter w(buf);
+  JsonWriter w;
   w.StartObject();
   WriteKey(w, "__type");
   std::string type(ErrorNamespace(status.type()));
@@ -63,7 +62,7 @@ Response ErrorResponse(const Status& status) {
     WriteString(w, status.message());
   }
   w.EndObject();
-  std::string body(buf.GetString(), buf.GetSize());
+  std::string body = w.Take();
   if (!status.extra_json().empty()) {
     body.pop_back();  // '}'
     body += ',';
@@ -86,14 +85,13 @@ Response Engine::Handle(std::string_view operation, std::string_view request_jso
   const Operation* op = FindOperation(operation);
   if (!op) return ErrorResponse(Status::UnknownOperation());
 
-  rapidjson::StringBuffer buf;
-  JsonWriter out(buf);
+  JsonWriter out;
   out.StartObject();
   OperationContext ctx{store_, catalog_};
   Status s = op->run(ctx, doc, out);
   if (!s.ok()) return ErrorResponse(s);
   out.EndObject();
-  return Response{200, std::string(buf.GetString(), buf.GetSize())};
+  return Response{200, out.Take()};
 }
 
 }  // namespace dodb

@@ -1,5 +1,5 @@
 // json.h: RapidJSON, configured once for the engine (no exceptions; asserts trap), plus the
-// writer type every operation writes its response with.
+// writer every operation writes its response with (json_writer.h: RapidJSON's output, faster).
 #ifndef DODB_JSON_H_
 #define DODB_JSON_H_
 
@@ -17,24 +17,21 @@
 
 #include <string_view>
 
+#include "json_writer.h"
+
 namespace dodb {
 
 using JsonValue = rapidjson::Value;
 using JsonDocument = rapidjson::Document;
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 using SizeType = rapidjson::SizeType;
 
 inline std::string_view StringOf(const JsonValue& v) {
   return std::string_view(v.GetString(), v.GetStringLength());
 }
 
-inline void WriteString(JsonWriter& w, std::string_view s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
+inline void WriteString(JsonWriter& w, std::string_view s) { w.String(s); }
 
-inline void WriteKey(JsonWriter& w, std::string_view s) {
-  w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
+inline void WriteKey(JsonWriter& w, std::string_view s) { w.Key(s); }
 
 // Looks up member name of an object; nullptr if absent or if the member is JSON null
 // (DynamoDB treats an explicit null like a missing member).
