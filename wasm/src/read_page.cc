@@ -105,7 +105,13 @@ Status ReadPage(Store& store, const ReadRequest& r, JsonWriter& out) {
     out.StartArray();
   }
   for (bool done = false; !done;) {
-    std::vector<KeyValue> batch = store.Scan(start, end, r.reverse, kBatch);
+    // No more rows than Limit can still count: a 100-item page asks the host for 100, not
+    // kBatch. The page ends with a LastEvaluatedKey when Limit is reached whether or not more
+    // items follow (as DynamoDB's does), so no extra row is needed to know. A parallel Scan
+    // segment skips most rows without counting them: it keeps asking for full batches.
+    int want = kBatch;
+    if (r.limit && !r.total_segments && r.limit - scanned < want) want = static_cast<int>(r.limit - scanned);
+    std::vector<KeyValue> batch = store.Scan(start, end, r.reverse, want);
     for (const KeyValue& kv : batch) {
       AttributeMap item;
       if (!DecodeItem(kv.value, &item)) return Status::Internal("stored item is corrupt");
@@ -139,7 +145,7 @@ Status ReadPage(Store& store, const ReadRequest& r, JsonWriter& out) {
         break;
       }
     }
-    if (static_cast<int>(batch.size()) < kBatch) done = true;
+    if (static_cast<int>(batch.size()) < want) done = true;
     if (!done) {
       if (r.reverse)
         end = batch.back().key;
