@@ -15,6 +15,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <cstring>
 #include <string_view>
 
 #include "json_writer.h"
@@ -33,12 +34,21 @@ inline void WriteString(JsonWriter& w, std::string_view s) { w.String(s); }
 
 inline void WriteKey(JsonWriter& w, std::string_view s) { w.Key(s); }
 
+// The value of obj's first member named name; nullptr if there is none. REQUIRES: obj.IsObject().
+// What RapidJSON's FindMember(const char*) finds, at a fraction of its cost (no strlen, no
+// temporary value, memcmp only on equal lengths): requests are looked up ~40 times each.
+inline const JsonValue* FindMemberValue(const JsonValue& obj, std::string_view name) {
+  for (auto m = obj.MemberBegin(), end = obj.MemberEnd(); m != end; ++m)
+    if (m->name.GetStringLength() == name.size() && std::memcmp(m->name.GetString(), name.data(), name.size()) == 0)
+      return &m->value;
+  return nullptr;
+}
+
 // Looks up member name of an object; nullptr if absent or if the member is JSON null
 // (DynamoDB treats an explicit null like a missing member).
-inline const JsonValue* Member(const JsonValue& obj, const char* name) {
-  auto it = obj.FindMember(name);
-  if (it == obj.MemberEnd() || it->value.IsNull()) return nullptr;
-  return &it->value;
+inline const JsonValue* Member(const JsonValue& obj, std::string_view name) {
+  const JsonValue* v = FindMemberValue(obj, name);
+  return v && !v->IsNull() ? v : nullptr;
 }
 
 }  // namespace dodb
