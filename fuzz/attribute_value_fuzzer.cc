@@ -16,10 +16,9 @@
 namespace {
 
 std::string WriteMap(const dodb::AttributeMap& map) {
-  rapidjson::StringBuffer buf;
-  dodb::JsonWriter w(buf);
+  dodb::JsonWriter w;
   dodb::WriteAttributeMap(w, map);
-  return std::string(buf.GetString(), buf.GetSize());
+  return w.Take();
 }
 
 void CheckMapRoundTrips(const dodb::AttributeMap& map) {

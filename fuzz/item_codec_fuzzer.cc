@@ -4,6 +4,7 @@
 // the AttributeMap invariant (names strictly ascending, at every M level) that lookups rely on.
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "attribute_value.h"
@@ -35,8 +36,18 @@ bool Sorted(const dodb::AttributeMap& map) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   dodb::AttributeMap item;
-  if (!dodb::DecodeItem(bytes, &item)) return 0;
-  dodb::ItemSize(item);
+  // WriteStoredItem (Query pages write stored items without decoding them) accepts exactly what
+  // DecodeItem accepts, and writes and sizes the item as WriteAttributeMap and ItemSize do.
+  dodb::JsonWriter direct;
+  size_t direct_size = 0;
+  bool written = dodb::WriteStoredItem(bytes, &direct, &direct_size);
+  bool decoded = dodb::DecodeItem(bytes, &item);
+  FUZZ_CHECK(written == decoded, "WriteStoredItem and DecodeItem disagree on accepting the bytes");
+  if (!decoded) return 0;
+  dodb::JsonWriter via_map;
+  dodb::WriteAttributeMap(via_map, item);
+  FUZZ_CHECK(direct.view() == via_map.view(), "WriteStoredItem wrote " + std::string(direct.view()));
+  FUZZ_CHECK(direct_size == dodb::ItemSize(item), "WriteStoredItem's size differs from ItemSize");
   FUZZ_CHECK(dodb::EncodeItem(item) == bytes, "decoded item re-encodes to the same bytes");
   FUZZ_CHECK(Sorted(item), "decoded attribute names are strictly ascending");
   return 0;

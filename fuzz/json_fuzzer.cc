@@ -69,6 +69,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FUZZ_CHECK(WriteValid(rec, &b) && a == b, "iterative and recursive parsers built different documents");
   }
 
+  // The engine's writer (json_writer.h) writes any parsed document exactly as RapidJSON's default
+  // Writer does, non-finite numbers and bytes that are not UTF-8 included.
+  if (!doc.HasParseError()) {
+    rapidjson::StringBuffer buf;
+    rapidjson::Writer<rapidjson::StringBuffer> theirs(buf);
+    bool theirs_ok = doc.Accept(theirs);
+    dodb::JsonWriter ours;
+    bool ours_ok = doc.Accept(ours);
+    FUZZ_CHECK(ours_ok == theirs_ok && ours.view() == std::string_view(buf.GetString(), buf.GetSize()),
+               "JsonWriter and RapidJSON's Writer differ on " + std::string(ours.view()));
+  }
+
   // Round trip of what is accepted.
   if (accepted) {
     dodb::JsonDocument again;

@@ -94,5 +94,18 @@ TEST(FuzzRegressions, LoneLowSurrogateEscapeIsSerializationException) {
   EXPECT_EQ(engine.Handle("PutItem", R"({"TableName":"tab","Item":{"id":{"S":"\ud83d"}}})").status, 400);
 }
 
+// json_fuzzer: RapidJSON skips a leading 0xEF, 0xBB, 0xBF (each optional, in that order: a byte
+// order mark or part of one) before parsing, so "\xBF{...}" was accepted; the UTF-8 check that
+// replaced the parser's own validation refused it until it skipped the same bytes.
+TEST(FuzzRegressions, JsonLeadingByteOrderMarkPiecesAcceptedAsBefore) {
+  MemoryStore store;
+  Engine engine(store);
+  for (const char* body : {"\xEF\xBB\xBF{}", "\xBF{}", "\xBB{}", "\xEF{}", "\xEF\xBF{}", "\xBB\xBF{}"})
+    EXPECT_EQ(engine.Handle("ListTables", body).status, 200) << body;
+  for (const char* body : {"\xBF\xBF{}", "\xBF\xEF{}", "\xBB\xEF{}", "\xEF\xBB\xBF\xBF{}", "{}\xBF", " \xBF{}"})
+    EXPECT_EQ(engine.Handle("ListTables", body).body, R"({"__type":"com.amazon.coral.service#SerializationException"})")
+        << body;
+}
+
 }  // namespace
 }  // namespace dodb

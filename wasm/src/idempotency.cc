@@ -32,10 +32,9 @@ void HashValue(uint64_t* h, const JsonValue& v) {
   } else if (v.IsString()) {
     Hash(h, StringOf(v));
   } else {
-    rapidjson::StringBuffer buf;
-    JsonWriter w(buf);
+    JsonWriter w;
     v.Accept(w);
-    Hash(h, std::string_view(buf.GetString(), buf.GetSize()));
+    Hash(h, w.view());
   }
 }
 

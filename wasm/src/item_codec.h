@@ -29,6 +29,12 @@ bool DecodeItem(std::string_view bytes, AttributeMap* item);
 size_t ItemSize(const AttributeMap& item);
 size_t AttributeValueSize(const AttributeValue& v);
 
+// Writes the stored item bytes as wire JSON, exactly as DecodeItem + WriteAttributeMap would, and
+// sets *item_size to its ItemSize, without building the AttributeMap (a Query page's items go
+// from the store to the response this way). w may be nullptr (size only). Returns false, having
+// written part of the item, where DecodeItem would return false.
+bool WriteStoredItem(std::string_view bytes, JsonWriter* w, size_t* item_size);
+
 }  // namespace dodb
 
 #endif  // DODB_ITEM_CODEC_H_

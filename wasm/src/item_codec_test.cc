@@ -64,5 +64,46 @@ TEST(ItemCodec, NumberSizeMatchesTheDecimalModel) {
   }
 }
 
+// WriteStoredItem must answer what DecodeItem + WriteAttributeMap + ItemSize answer, on every
+// type, nesting, escaping in names and values, and on every truncation and corruption.
+void ExpectStoredItemAsDecoded(std::string_view bytes) {
+  AttributeMap item;
+  bool decoded = DecodeItem(bytes, &item);
+  JsonWriter direct;
+  size_t size = 0;
+  bool written = WriteStoredItem(bytes, &direct, &size);
+  size_t size_only = 0;
+  ASSERT_EQ(WriteStoredItem(bytes, nullptr, &size_only), written);
+  ASSERT_EQ(written, decoded);
+  if (!decoded) return;
+  JsonWriter via_map;
+  WriteAttributeMap(via_map, item);
+  EXPECT_EQ(direct.view(), via_map.view());
+  EXPECT_EQ(size, ItemSize(item));
+  EXPECT_EQ(size_only, size);
+}
+
+TEST(ItemCodec, WriteStoredItemMatchesDecodeAndWrite) {
+  const char* items[] = {
+      R"({})",
+      R"({"s":{"S":"h\u00e9llo \"q\" \\ \n"},"n":{"N":"-12.5"},"b":{"B":"AP8="},"t":{"BOOL":false},"u":{"BOOL":true},)"
+      R"("z":{"NULL":true},"m":{"M":{"k":{"L":[{"N":"1"},{"M":{}},{"L":[]}]}}},"ss":{"SS":["x",""]},)"
+      R"("ns":{"NS":["3","1","-0.001"]},"bs":{"BS":["AA==","AP8="]},"na\"me\u0001":{"S":"v"}})",
+      R"({"pk":{"S":"p1"},"sk":{"N":"12"},"n":{"N":"42"},"flag":{"BOOL":true},"v":{"S":"xxxxxxxxxxxxxxxxxxxxxxxx"}})",
+      R"({"a":{"M":{"b":{"M":{"c":{"L":[{"SS":["x"]},{"NULL":true},{"N":"1E+10"}]}}}}}})",
+  };
+  for (const char* json : items) {
+    std::string bytes = EncodeItem(Parse(json));
+    ExpectStoredItemAsDecoded(bytes);
+    for (size_t n = 0; n < bytes.size(); ++n) ExpectStoredItemAsDecoded(std::string_view(bytes.data(), n));
+    for (size_t i = 0; i < bytes.size(); ++i)
+      for (int bit = 0; bit < 8; ++bit) {
+        std::string bad = bytes;
+        bad[i] = static_cast<char>(bad[i] ^ (1 << bit));
+        ExpectStoredItemAsDecoded(bad);
+      }
+  }
+}
+
 }  // namespace
 }  // namespace dodb

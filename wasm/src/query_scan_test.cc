@@ -65,10 +65,9 @@ TEST_F(QueryScanTest, LimitCountsBeforeTheFilterAndPagesResume) {
     EXPECT_LE(d["ScannedCount"].GetInt(), 4);
     for (const auto& item : d["Items"].GetArray()) seen.emplace_back(item["x"]["N"].GetString());
     if (!d.HasMember("LastEvaluatedKey")) break;
-    rapidjson::StringBuffer buf;
-    JsonWriter w(buf);
+    JsonWriter w;
     d["LastEvaluatedKey"].Accept(w);
-    esk = buf.GetString();
+    esk = w.Take();
   }
   EXPECT_EQ(seen, (std::vector<std::string>{"2", "3", "4", "5", "6", "7", "8", "9"}));
 }

@@ -104,9 +104,37 @@ Status ReadPage(Store& store, const ReadRequest& r, JsonWriter& out) {
     WriteKey(out, "Items");
     out.StartArray();
   }
+  // Items that are returned whole, with no filter, projection, segment or table item to fetch,
+  // are never decoded into an AttributeMap (decoding was a fifth of a Query page's instructions).
+  const bool direct = !r.filter && !r.projection && !r.fetch_table_item && !r.total_segments;
   for (bool done = false; !done;) {
-    std::vector<KeyValue> batch = store.Scan(start, end, r.reverse, kBatch);
+    // No more rows than Limit can still count: a 100-item page asks the host for 100, not
+    // kBatch. The page ends with a LastEvaluatedKey when Limit is reached whether or not more
+    // items follow (as DynamoDB's does), so no extra row is needed to know. A parallel Scan
+    // segment skips most rows without counting them: it keeps asking for full batches.
+    int want = kBatch;
+    if (r.limit && !r.total_segments && r.limit - scanned < want) want = static_cast<int>(r.limit - scanned);
+    std::vector<KeyValue> batch = store.Scan(start, end, r.reverse, want);
     for (const KeyValue& kv : batch) {
+      if (direct) {
+        // The item goes from its stored bytes to the response; it is decoded only if it ends
+        // the page (LastEvaluatedKey).
+        size_t size;
+        ++count;
+        if (!WriteStoredItem(kv.value, r.count_only ? nullptr : &out, &size))
+          return Status::Internal("stored item is corrupt");
+        ++scanned;
+        bytes_read += size;
+        if ((r.limit && scanned >= r.limit) || bytes_read >= kPageBytes) {
+          AttributeMap item;
+          if (!DecodeItem(kv.value, &item)) return Status::Internal("stored item is corrupt");
+          last_scanned = std::move(item);
+          done = true;
+          more = true;
+          break;
+        }
+        continue;
+      }
       AttributeMap item;
       if (!DecodeItem(kv.value, &item)) return Status::Internal("stored item is corrupt");
       if (r.total_segments && SegmentOf(PartitionBytes(table, r.index, item), r.total_segments) != r.segment) continue;
@@ -139,7 +167,7 @@ Status ReadPage(Store& store, const ReadRequest& r, JsonWriter& out) {
         break;
       }
     }
-    if (static_cast<int>(batch.size()) < kBatch) done = true;
+    if (static_cast<int>(batch.size()) < want) done = true;
     if (!done) {
       if (r.reverse)
         end = batch.back().key;

@@ -35,8 +35,7 @@ uint64_t Mix(uint64_t z) {
 }
 
 std::string EncodeStream(const StreamInfo& s) {
-  rapidjson::StringBuffer buf;
-  JsonWriter w(buf);
+  JsonWriter w;
   w.StartObject();
   WriteKey(w, "Id"); w.Uint(s.id);
   WriteKey(w, "Table"); WriteString(w, s.table);
@@ -51,7 +50,7 @@ std::string EncodeStream(const StreamInfo& s) {
   WriteKey(w, "EndSeq"); w.Uint64(s.end_seq);
   WriteKey(w, "Trimmed"); w.Uint64(s.trimmed_through);
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize());
+  return w.Take();
 }
 
 bool DecodeStream(std::string_view json, StreamInfo* s) {
@@ -253,8 +252,7 @@ void AppendStreamRecord(Store& store, const TableInfo& table, const AttributeMap
   store.Put(SequenceKey(), std::to_string(seq));
   double now = store.NowMs();
 
-  rapidjson::StringBuffer buf;
-  JsonWriter w(buf);
+  JsonWriter w;
   w.StartObject();
   WriteKey(w, "eventID");
   WriteString(w, Hex(Mix(seq * 0x9E3779B97F4A7C15ull ^ s.id), 16) + Hex(Mix(seq + (uint64_t{s.id} << 32)), 16));
@@ -294,7 +292,7 @@ void AppendStreamRecord(Store& store, const TableInfo& table, const AttributeMap
     w.EndObject();
   }
   w.EndObject();
-  store.Put(StreamRecordKey(s.id, seq), std::string_view(buf.GetString(), buf.GetSize()));
+  store.Put(StreamRecordKey(s.id, seq), w.view());
 }
 
 bool TrimStreams(Store& store, int* budget, double* next_ms) {

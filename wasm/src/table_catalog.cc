@@ -46,8 +46,7 @@ DODB_COLD KeyAttribute ReadKeyAttribute(const JsonValue& v) {
 
 // The stored form: our own JSON, a superset of what DescribeTable shows.
 DODB_COLD std::string EncodeTable(const TableInfo& t) {
-  rapidjson::StringBuffer buf;
-  JsonWriter w(buf);
+  JsonWriter w;
   w.StartObject();
   WriteKey(w, "Name"); WriteString(w, t.name);
   WriteKey(w, "Id"); w.Uint(t.id);
@@ -108,7 +107,7 @@ DODB_COLD std::string EncodeTable(const TableInfo& t) {
     WriteKey(w, "StreamLabel"); WriteString(w, t.stream_label);
   }
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize());
+  return w.Take();
 }
 
 DODB_COLD bool DecodeTable(std::string_view json, TableInfo* t) {

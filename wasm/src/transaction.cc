@@ -71,8 +71,7 @@ Status CancellationIfAny(const std::vector<TransactionAction>& actions) {
   for (const TransactionAction& t : actions) cancelled = cancelled || t.reason != "None";
   if (!cancelled) return Status::OK();
   std::string codes;
-  rapidjson::StringBuffer buf;
-  JsonWriter w(buf);
+  JsonWriter w;
   w.StartArray();
   for (const TransactionAction& t : actions) {
     codes += (codes.empty() ? "" : ", ") + t.reason;
@@ -90,7 +89,7 @@ Status CancellationIfAny(const std::vector<TransactionAction>& actions) {
     w.EndObject();
   }
   w.EndArray();
-  std::string reasons(buf.GetString(), buf.GetSize());
+  std::string reasons = w.Take();
   Status s = Status::TransactionCanceled("Transaction cancelled, please refer cancellation reasons for specific reasons [" +
                                          codes + "]");
   s.set_extra_json("\"CancellationReasons\":" + reasons);

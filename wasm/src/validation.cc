@@ -173,7 +173,7 @@ std::string StructDisplay(const JsonValue& v, const Field& f) {
     s += static_cast<char>(m.name[0] >= 'A' && m.name[0] <= 'Z' ? m.name[0] - 'A' + 'a' : m.name[0]);
     s.append(m.name.substr(1));
     s += '=';
-    const JsonValue* x = Member(v, m.name.data());
+    const JsonValue* x = Member(v, m.name);
     s += x ? Display(*x, m.members ? &m : nullptr) : "null";
   }
   return s + ')';
@@ -317,9 +317,9 @@ Status ConstraintErrors::ToStatus() const {
 
 Status CheckTypes(const JsonValue& request, const Field* fields, size_t count) {
   for (size_t i = 0; i < count; ++i) {
-    auto it = request.FindMember(fields[i].name.data());
-    if (it == request.MemberEnd()) continue;
-    DODB_RETURN_IF_ERROR(CheckFieldTypes(it->value, fields[i]));
+    const JsonValue* v = FindMemberValue(request, fields[i].name);
+    if (!v) continue;
+    DODB_RETURN_IF_ERROR(CheckFieldTypes(*v, fields[i]));
   }
   return Status::OK();
 }
@@ -328,7 +328,9 @@ void CheckConstraints(const JsonValue& request, const Field* fields, size_t coun
                       std::string_view path_prefix, ConstraintErrors* errors) {
   for (size_t i = 0; i < count; ++i) {
     const Field& f = fields[i];
-    CheckFieldConstraints(Member(request, f.name.data()), f, MemberPath(path_prefix, f.name), errors);
+    const JsonValue* v = Member(request, f.name);
+    if (!v && !f.not_null) continue;  // nothing to check (and no path to build)
+    CheckFieldConstraints(v, f, MemberPath(path_prefix, f.name), errors);
   }
 }
 

@@ -64,13 +64,12 @@ Status CheckWriteCondition(const WriteCondition& condition, const AttributeMap* 
   if (EvaluateCondition(*condition.condition, old_item ? *old_item : kNoItem)) return Status::OK();
   Status failed = Status::ConditionalCheckFailed();
   if (condition.return_item_on_failure && old_item) {
-    rapidjson::StringBuffer buf;
-    JsonWriter w(buf);
+    JsonWriter w;
     w.StartObject();
     WriteKey(w, "Item");
     WriteAttributeMap(w, *old_item);
     w.EndObject();
-    std::string json(buf.GetString() + 1, buf.GetSize() - 2);  // members without the braces
+    std::string json(w.view().substr(1, w.view().size() - 2));  // members without the braces
     failed.set_extra_json(std::move(json));
   }
   return failed;
