@@ -86,7 +86,10 @@ export class DynamoDBClient {
       totalRetryDelay: 0,
     };
     if (result.status !== 200) throw toServiceException(result.status, result.body, $metadata, parseResponse);
-    const output = { ...parseResponse(result.body), $metadata };
+    const parsed = parseResponse(result.body);
+    // A fresh object from JSON.parse: $metadata goes on it (last, as a spread copy would put it).
+    const output = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed : { ...parsed };
+    output.$metadata = $metadata;
     if (outputKeyNodes === undefined) return output;
     return unmarshallOutput(output, outputKeyNodes, {
       ...unmarshallOptions,
