@@ -67,3 +67,10 @@ test("parseResponse: binary members are found with whitespace around the colon",
   assert.deepEqual(out.Item.b.B, new Uint8Array([1]));
   assert.deepEqual(out.Item.bs.BS, [new Uint8Array([1])]);
 });
+
+test("parseResponse: members ending in B, and B members holding objects, are not bytes", () => {
+  for (const text of ['{"AB":"x","Item":{"B":{"M":{}}}}', '{"Item":{"xB":{"S":"B\\":\\"x"}}}', '{"B" : {"S":"x"}}']) {
+    assert.deepEqual(parseResponse(text), JSON.parse(text));
+  }
+  assert.deepEqual(parseResponse('{"Item":{"b":{"B"\n:\t"AQ=="}}}').Item.b.B, new Uint8Array([1]));
+});

@@ -58,17 +58,36 @@ function isPlainJson(value: unknown, depth: number): boolean {
   return true;
 }
 
-/** A B or BS member holding a string or an array: what revive turns into bytes (BOOL never matches). */
-const BINARY_MEMBER = /"BS?"\s*:\s*["[]/;
-
 /**
  * Response JSON with B/BS values as Uint8Array and ...DateTime members as Date. Only an answer that
  * shows a binary member or a DateTime is walked (a bare `"B` test sent every item with a BOOL through
- * revive: a Query page's answer took ~10% longer to parse).
+ * revive).
  */
 export function parseResponse(text: string): any {
   const data = JSON.parse(text);
-  return (text.includes('"B') && BINARY_MEMBER.test(text)) || text.includes('DateTime"') ? revive(data) : data;
+  return hasBinaryMember(text, 'B"') || hasBinaryMember(text, 'BS"') || text.includes('DateTime"') ? revive(data) : data;
+}
+
+/**
+ * Whether text has a member named B or BS (tag 'B"' or 'BS"') holding a string or an array, with
+ * whitespace allowed around the colon. Searches from the tag's rare first letter: a search for a
+ * pattern that starts with '"' visits every quote (~90 µs over a Query page's 27 KB in Node).
+ */
+function hasBinaryMember(text: string, tag: string): boolean {
+  for (let i = text.indexOf(tag); i > 0; i = text.indexOf(tag, i + 1)) {
+    if (text.charCodeAt(i - 1) !== 0x22) continue;
+    let j = skipSpace(text, i + tag.length);
+    if (text.charCodeAt(j) !== 0x3a) continue;
+    j = skipSpace(text, j + 1);
+    const c = text.charCodeAt(j);
+    if (c === 0x22 || c === 0x5b) return true;
+  }
+  return false;
+}
+
+function skipSpace(text: string, i: number): number {
+  for (let c = text.charCodeAt(i); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++i));
+  return i;
 }
 
 function revive(value: any): any {
