@@ -10,6 +10,7 @@
  *
  * POST /setup            creates and fills the tables (idempotent per object)
  * POST /run?door=&w=&tag=&ms=   runs one door on workload w for about ms milliseconds
+ * POST /compare?doors=a,b,c&w=&blocks=&size=   several in-DO doors interleaved (bench/compare.ts)
  */
 import {
   BatchWriteItemCommand, GetItemCommand, PutItemCommand, QueryCommand, ScanCommand,
@@ -47,6 +48,7 @@ interface DoorContext {
   ours: OurClient;
   doc: DynamoDBDocumentClient;
   sql: RawStore;
+  sqlStyles: Record<Exclude<SqlReadStyle, "raw">, RawStore>;
   sqlTxn: (fn: () => void) => void;
   sqlTxn2: <T>(fn: () => T) => T;
   kv: RawStore;
@@ -120,6 +122,11 @@ export const DOORS: Record<string, Door> = {
   "http-handler": { where: "worker", async: async (ctx, req) => ctx.http!(req.op, JSON.stringify(req.input)) },
   /** The same logical work directly with ctx.storage.sql.exec (the limit). */
   sql: { where: "do", raw: (ctx, w, i, tag) => w.raw(ctx.sql, i, tag) },
+  /** sql.exec read styles (sqlStoreStyle): row objects, raw toArray, SQLite-packed range, a distinct SQL text per call. */
+  "sql-objects": { where: "do", raw: (ctx, w, i, tag) => w.raw(ctx.sqlStyles.objects, i, tag) },
+  "sql-toarray": { where: "do", raw: (ctx, w, i, tag) => w.raw(ctx.sqlStyles.toArray, i, tag) },
+  "sql-aggregate": { where: "do", raw: (ctx, w, i, tag) => w.raw(ctx.sqlStyles.aggregate, i, tag) },
+  "sql-unique": { where: "do", raw: (ctx, w, i, tag) => w.raw(ctx.sqlStyles.unique, i, tag) },
   /** sql.exec, one transactionSync per operation (what the engine pays for atomicity). */
   "sql-txn": { where: "do", raw: (ctx, w, i, tag) => ctx.sqlTxn(() => w.raw(ctx.sql, i, tag)) },
   /** The same logical work with the synchronous ctx.storage.kv API. */
@@ -217,6 +224,71 @@ function httpHeaders(op: string): Record<string, string> {
 const enc = new TextEncoder();
 const RAW_CREATE = "CREATE TABLE IF NOT EXISTS raw (k BLOB PRIMARY KEY, v BLOB) WITHOUT ROWID";
 
+/**
+ * Ways of reading the same rows with sql.exec, for the host's choices (docs/PERFORMANCE.md):
+ * "raw" (what SqlHost does: .raw() iteration), "objects" (row objects: toArray() / iteration),
+ * "toArray" (raw rows), "unique" (a distinct SQL text per call, so workerd must prepare each
+ * statement: shows what its per-text statement cache saves) and "aggregate" (SQLite packs a
+ * whole range into one BLOB, the engine's kv_scan format: one value crosses into JS, not 2 per row).
+ */
+type SqlReadStyle = "raw" | "objects" | "toArray" | "unique" | "aggregate";
+
+/** One row: every entry of the range packed as [u32 LE klen][k][u32 LE vlen][v] by SQLite itself. */
+const LE32 = (x: string) => `unhex(printf('%02x%02x%02x%02x', ${x} & 255, (${x} >> 8) & 255, (${x} >> 16) & 255, (${x} >> 24) & 255))`;
+const AGG_SCAN =
+  `SELECT CAST(group_concat(${LE32("length(k)")} || k || ${LE32("length(v)")} || v, '') AS BLOB) ` +
+  "FROM (SELECT k, v FROM raw WHERE k >= ? AND k < ? ORDER BY k LIMIT ?)";
+
+function countPacked(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let n = 0;
+  for (let at = 0; at < bytes.length; n++) {
+    at += 4 + view.getUint32(at, true);
+    at += 4 + view.getUint32(at, true);
+  }
+  return n;
+}
+
+function sqlStoreStyle(sql: SqlStorage, style: SqlReadStyle): RawStore {
+  let n = 0;
+  const text = (q: string) => (style === "unique" ? `${q} /* ${n++} */` : q);
+  return {
+    get(key) {
+      const cursor = sql.exec(text("SELECT v FROM raw WHERE k = ?"), enc.encode(key));
+      if (style === "objects") {
+        const rows = cursor.toArray();
+        return rows.length === 0 ? null : new Uint8Array(rows[0]!.v as ArrayBuffer);
+      }
+      if (style === "toArray") {
+        const rows = (cursor.raw() as unknown as { toArray(): SqlStorageValue[][] }).toArray();
+        return rows.length === 0 ? null : new Uint8Array(rows[0]![0] as ArrayBuffer);
+      }
+      const row = cursor.raw().next();
+      return row.done ? null : new Uint8Array(row.value[0] as ArrayBuffer);
+    },
+    put(key, value) {
+      sql.exec(text("INSERT OR REPLACE INTO raw (k, v) VALUES (?, ?)"), enc.encode(key), value);
+    },
+    scan(start, end, limit) {
+      if (style === "aggregate") {
+        const row = sql.exec(AGG_SCAN, enc.encode(start), enc.encode(end), limit > 0 ? limit : -1).raw().next();
+        const packed = row.done ? null : (row.value[0] as ArrayBuffer | null);
+        return packed === null ? 0 : countPacked(new Uint8Array(packed));
+      }
+      let count = 0;
+      const cursor = sql.exec(text("SELECT k, v FROM raw WHERE k >= ? AND k < ? ORDER BY k LIMIT ?"), enc.encode(start), enc.encode(end), limit > 0 ? limit : -1);
+      if (style === "objects") {
+        for (const row of cursor) if (row.k !== null && row.v !== null) count++;
+      } else if (style === "toArray") {
+        for (const [k, v] of (cursor.raw() as unknown as { toArray(): SqlStorageValue[][] }).toArray()) if (k !== null && v !== null) count++;
+      } else {
+        for (const [k, v] of cursor.raw()) if (k !== null && v !== null) count++;
+      }
+      return count;
+    },
+  };
+}
+
 function sqlStore(sql: SqlStorage): RawStore {
   sql.exec(RAW_CREATE);
   return {
@@ -271,6 +343,12 @@ export class DynamoDBDurableObject extends Base<Env> {
       ours: new OurClient({ target: this.engine }),
       doc: DynamoDBDocumentClient.from(new OurClient({ target: this.engine })),
       sql: sqlStore(storage.sql),
+      sqlStyles: {
+        objects: sqlStoreStyle(storage.sql, "objects"),
+        toArray: sqlStoreStyle(storage.sql, "toArray"),
+        unique: sqlStoreStyle(storage.sql, "unique"),
+        aggregate: sqlStoreStyle(storage.sql, "aggregate"),
+      },
       sqlTxn: (fn) => storage.transactionSync(fn),
       sqlTxn2: (fn) => storage.transactionSync(fn),
       kv: kvStore(storage.kv),
@@ -319,6 +397,24 @@ export class DynamoDBDurableObject extends Base<Env> {
     return out;
   }
 
+  /**
+   * Several in-DO doors on workload w, interleaved: `blocks` rounds, each running every door for
+   * `size` operations in a rotated order. Answers each door's µs per operation in every block, so
+   * the caller can take medians (robust to another process taking the CPU for a block).
+   */
+  async compare(doors: string[], w: number, blocks: number, size: number): Promise<Record<string, number[]>> {
+    const ctx = this.#doorContext();
+    const out: Record<string, number[]> = Object.fromEntries(doors.map((d) => [d, []]));
+    for (let k = 0; k < blocks; k++) {
+      for (let j = 0; j < doors.length; j++) {
+        const door = doors[(j + k) % doors.length]!;
+        const t = await runDoor(ctx, DOORS[door]!, WORKLOADS[w]!, `cmp${k}-${door}`, 0, size);
+        out[door]!.push((t.ms * 1000) / t.ops);
+      }
+    }
+    return out;
+  }
+
   /** Runs a door that lives in the Durable Object. */
   async runDoor(door: string, w: number, tag: string, budgetMs: number, minOps: number): Promise<Timing> {
     return runDoor(this.#doorContext(), DOORS[door]!, WORKLOADS[w]!, tag, budgetMs, minOps);
@@ -334,6 +430,10 @@ export default {
       if (url.pathname === "/ab") {
         const q = (k: string) => url.searchParams.get(k)!;
         return Response.json(await stub.ab(q("a"), q("b"), Number(q("w")), Number(q("blocks")), Number(q("size"))));
+      }
+      if (url.pathname === "/compare") {
+        const q = (k: string) => url.searchParams.get(k)!;
+        return Response.json(await stub.compare(q("doors").split(","), Number(q("w")), Number(q("blocks")), Number(q("size"))));
       }
       if (url.pathname !== "/run") return new Response("POST /setup, POST /run?door=&w=&tag=&ms=\n", { status: 404 });
       const name = url.searchParams.get("door")!;

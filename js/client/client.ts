@@ -55,6 +55,7 @@ interface SdkCommandLike {
 type SdkOutput<C extends SdkCommandLike> = Awaited<ReturnType<ReturnType<C["resolveMiddleware"]>>>["output"];
 
 const DATABASE_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
+const NO_OPTIONS: Readonly<TranslateConfig & marshallOptions & unmarshallOptions> = Object.freeze({});
 
 export class DynamoDBClient {
   readonly config: DynamoDBClientConfig & { translateConfig?: TranslateConfig };
@@ -70,7 +71,9 @@ export class DynamoDBClient {
   async send(command: object, options?: SendOptions): Promise<object> {
     options?.abortSignal?.throwIfAborted?.();
     const { operation, input, inputKeyNodes, outputKeyNodes } = recognise(command);
-    const { marshallOptions = {}, unmarshallOptions = {} } = this.config.translateConfig ?? {};
+    // Low-level commands skip translateConfig (no options read, no objects made per send).
+    const { marshallOptions = NO_OPTIONS, unmarshallOptions = NO_OPTIONS } =
+      inputKeyNodes === undefined && outputKeyNodes === undefined ? NO_OPTIONS : (this.config.translateConfig ?? NO_OPTIONS);
     const body = stringifyRequest(
       inputKeyNodes === undefined
         ? input
@@ -86,7 +89,10 @@ export class DynamoDBClient {
       totalRetryDelay: 0,
     };
     if (result.status !== 200) throw toServiceException(result.status, result.body, $metadata, parseResponse);
-    const output = { ...parseResponse(result.body), $metadata };
+    const parsed = parseResponse(result.body);
+    // A fresh object from JSON.parse: $metadata goes on it (last, as a spread copy would put it).
+    const output = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed : { ...parsed };
+    output.$metadata = $metadata;
     if (outputKeyNodes === undefined) return output;
     return unmarshallOutput(output, outputKeyNodes, {
       ...unmarshallOptions,

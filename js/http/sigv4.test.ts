@@ -11,6 +11,7 @@ import {
   canonicalQuery,
   canonicalUri,
   constantTimeEqual,
+  formatBasic,
   verifySigV4,
   type VerifyOptions,
   type VerifyResult,
@@ -257,4 +258,12 @@ describe("SigV4 canonical forms", () => {
     assert.equal(constantTimeEqual("abc", "ab"), false);
     assert.equal(constantTimeEqual("", ""), true);
   });
+});
+
+test("formatBasic: YYYYMMDDTHHMMSSZ, the same as the regex form for every year", () => {
+  const regexForm = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  assert.equal(formatBasic(Date.UTC(2026, 10, 22, 6, 5, 9, 123)), "20261122T060509Z");
+  for (const ms of [0, Date.UTC(2026, 10, 22, 6, 5, 9, 123), Date.UTC(12026, 0, 2, 3, 4, 5), Date.UTC(-1, 0, 1), Date.UTC(99, 11, 31, 23, 59, 59, 999)]) {
+    assert.equal(formatBasic(ms), regexForm(ms));
+  }
 });

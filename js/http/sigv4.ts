@@ -75,9 +75,12 @@ const fail = (type: string, message: string): VerifyResult => ({ ok: false, erro
  * for a malformed request: every refusal is DynamoDB's error response.
  */
 export async function verifySigV4(request: Request, body: Uint8Array, options: VerifyOptions): Promise<VerifyResult> {
-  const url = new URL(request.url);
+  // Parsed only when needed: a query string to look into, or a signature to check (any-signature
+  // mode checks neither for the SDK's requests, which have no query string).
+  let parsedUrl: URL | null = null;
+  const url = () => (parsedUrl ??= new URL(request.url));
   const header = request.headers.get("authorization");
-  const hasQueryAuth = url.searchParams.has("X-Amz-Algorithm");
+  const hasQueryAuth = request.url.includes("?") && url().searchParams.has("X-Amz-Algorithm");
   if (header !== null && hasQueryAuth) {
     return fail(
       "InvalidSignatureException",
@@ -171,7 +174,7 @@ export async function verifySigV4(request: Request, body: Uint8Array, options: V
 
   const bodyHash = toHex(await crypto.subtle.digest("SHA-256", body));
   const declaredHash = request.headers.get("x-amz-content-sha256");
-  const canonical = canonicalRequest(request.method, url, request.headers, signedHeaders, declaredHash ?? bodyHash);
+  const canonical = canonicalRequest(request.method, url(), request.headers, signedHeaders, declaredHash ?? bodyHash);
   const scope = `${scopeDate}/${region}/${service}/${terminator}`;
   const stringToSign = [ALGORITHM, amzDate ?? longDate, scope, toHex(await sha256(canonical))].join("\n");
   const key = await signingKey(secret, scopeDate, region, service);
@@ -265,7 +268,12 @@ export function parseBasicIso8601(text: string): number | null {
 
 /** epoch ms -> YYYYMMDDTHHMMSSZ. */
 export function formatBasic(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  const iso = new Date(ms).toISOString();
+  // YYYY-MM-DDTHH:MM:SS.sssZ (a 4-digit year; others carry a sign and 6 digits, kept as they print).
+  if (iso.length === 24) {
+    return iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 13) + iso.slice(14, 16) + iso.slice(17, 19) + "Z";
+  }
+  return iso.replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
 }
 
 /** Compares two strings in time that depends only on their lengths. */
