@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base64.h"
+#include "cold.h"
 #include "number.h"
 
 namespace dodb {
@@ -21,14 +22,14 @@ constexpr TypeEntry kTypes[] = {
 };
 
 // Types were checked by CheckTypes (validation.h) before decoding; these are safety nets.
-Status NotDecodable() { return Status::Serialization("Unexpected value type in payload"); }
+DODB_COLD Status NotDecodable() { return Status::Serialization("Unexpected value type in payload"); }
 
 Status DecodeBinary(const JsonValue& v, std::string* out) {
   if (!v.IsString() || !Base64Decode(StringOf(v), out)) return NotDecodable();
   return Status::OK();
 }
 
-std::string SetDisplay(const std::vector<std::string>& members) {
+DODB_COLD std::string SetDisplay(const std::vector<std::string>& members) {
   std::string s = "[";
   for (size_t i = 0; i < members.size(); ++i) {
     if (i) s += ", ";

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "cold.h"
 #include "expression_lexer.h"
 #include "reserved_words.h"
 
@@ -53,7 +54,7 @@ class Parser {
 
   // DynamoDB's syntax error: the offending token, and the text around it (the previous token
   // through the next one).
-  Status SyntaxError() const {
+  DODB_COLD Status SyntaxError() const {
     const Token& t = Peek();
     size_t from = pos_ > 0 ? tokens_[pos_ - 1].offset : t.offset;
     size_t to = t.kind == TokenKind::kEnd ? (pos_ > 0 ? tokens_[pos_ - 1].offset + tokens_[pos_ - 1].text.size() : 0)
@@ -430,7 +431,7 @@ Status Parser::Projection(ProjectionExpression* out) {
 
 }  // namespace
 
-Status InvalidExpression(std::string_view kind, std::string_view detail) {
+DODB_COLD Status InvalidExpression(std::string_view kind, std::string_view detail) {
   return Status::Validation("Invalid " + std::string(kind) + ": " + std::string(detail));
 }
 

@@ -3,6 +3,7 @@
 
 #include <optional>
 
+#include "cold.h"
 #include "condition_eval.h"
 #include "document_path.h"
 #include "expression_parser.h"
@@ -33,7 +34,7 @@ std::string_view FunctionName(Condition::Kind k) {
 }
 
 // How DynamoDB prints a value in messages: {N:5}, {S:abc}.
-std::string ValueDisplay(const AttributeValue& v) {
+DODB_COLD std::string ValueDisplay(const AttributeValue& v) {
   std::string s = "{" + std::string(TypeName(v.type)) + ":";
   if (v.type == ValueType::S || v.type == ValueType::N) s += v.scalar;
   return s + "}";

@@ -1,6 +1,7 @@
 #include "validation.h"
 
 #include "base64.h"
+#include "cold.h"
 
 namespace dodb {
 
@@ -12,7 +13,7 @@ constexpr int kMaxReportedViolations = 10;
 constexpr std::string_view kStartOfStructure = "Start of structure or map found where not expected";
 
 // The deserializer's name for the JSON token it found.
-std::string TokenName(const JsonValue& v) {
+DODB_COLD std::string TokenName(const JsonValue& v) {
   if (v.IsString()) return "STRING_VALUE";
   if (v.IsBool()) return v.GetBool() ? "TRUE_VALUE" : "FALSE_VALUE";
   if (v.IsInt64() || v.IsUint64()) return "NUMBER_VALUE";
@@ -164,7 +165,7 @@ namespace {
 // "KeySchemaElement(attributeName=pk, keyType=HASH)".
 std::string Display(const JsonValue& v, const Field* f = nullptr);
 
-std::string StructDisplay(const JsonValue& v, const Field& f) {
+DODB_COLD std::string StructDisplay(const JsonValue& v, const Field& f) {
   std::string s(f.struct_name);
   s += '(';
   for (size_t i = 0; i < f.member_count; ++i) {
@@ -179,7 +180,7 @@ std::string StructDisplay(const JsonValue& v, const Field& f) {
   return s + ')';
 }
 
-std::string Display(const JsonValue& v, const Field* f) {
+DODB_COLD std::string Display(const JsonValue& v, const Field* f) {
   if (v.IsString()) return std::string(StringOf(v));
   if (v.IsNumber()) return std::to_string(IntegerOf(v));
   if (v.IsBool()) return v.GetBool() ? "true" : "false";
@@ -286,7 +287,7 @@ bool IsValidName(std::string_view s) {
   return true;
 }
 
-void ConstraintErrors::Add(std::string_view value_display, std::string_view path, std::string_view constraint) {
+DODB_COLD void ConstraintErrors::Add(std::string_view value_display, std::string_view path, std::string_view constraint) {
   ++count_;
   if (static_cast<int>(messages_.size()) >= kMaxReportedViolations) return;
   std::string m = "Value ";
@@ -304,7 +305,7 @@ void ConstraintErrors::Add(std::string_view value_display, std::string_view path
   messages_.push_back(std::move(m));
 }
 
-Status ConstraintErrors::ToStatus() const {
+DODB_COLD Status ConstraintErrors::ToStatus() const {
   if (messages_.empty()) return Status::OK();
   size_t n = messages_.size();
   std::string msg = std::to_string(n) + (n == 1 ? " validation error detected: " : " validation errors detected: ");
