@@ -379,25 +379,6 @@ export class DynamoDBDurableObject extends Base<Env> {
   }
 
   /**
-   * A/B of two in-DO doors on workload w: `blocks` alternating blocks of `size` operations each (A
-   * then B, then B then A, ...), so load drift on a shared machine hits both alike. Answers the
-   * total time of each.
-   */
-  async ab(a: string, b: string, w: number, blocks: number, size: number): Promise<{ a: Timing; b: Timing }> {
-    const ctx = this.#doorContext();
-    const out = { a: { ops: 0, ms: 0 }, b: { ops: 0, ms: 0 } };
-    for (let k = 0; k < blocks; k++) {
-      const order = k % 2 === 0 ? (["a", "b"] as const) : (["b", "a"] as const);
-      for (const side of order) {
-        const t = await runDoor(ctx, DOORS[side === "a" ? a : b]!, WORKLOADS[w]!, `ab${side}${k}`, 0, size);
-        out[side].ops += t.ops;
-        out[side].ms += t.ms;
-      }
-    }
-    return out;
-  }
-
-  /**
    * Several in-DO doors on workload w, interleaved: `blocks` rounds, each running every door for
    * `size` operations in a rotated order. Answers each door's µs per operation in every block, so
    * the caller can take medians (robust to another process taking the CPU for a block).
@@ -427,10 +408,6 @@ export default {
     const stub = env.DYNAMODB.get(env.DYNAMODB.idFromName("bench"));
     try {
       if (url.pathname === "/setup") return Response.json(await stub.setup());
-      if (url.pathname === "/ab") {
-        const q = (k: string) => url.searchParams.get(k)!;
-        return Response.json(await stub.ab(q("a"), q("b"), Number(q("w")), Number(q("blocks")), Number(q("size"))));
-      }
       if (url.pathname === "/compare") {
         const q = (k: string) => url.searchParams.get(k)!;
         return Response.json(await stub.compare(q("doors").split(","), Number(q("w")), Number(q("blocks")), Number(q("size"))));
