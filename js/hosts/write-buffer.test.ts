@@ -3,19 +3,10 @@ import { test } from "node:test";
 import { createNodeEngine } from "../node.js";
 import { MemoryHost } from "./memory-host.js";
 import { WriteBuffer } from "./write-buffer.js";
+import { seededRandom } from "../../tests/support/random.js";
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 const dump = (rows: Array<[Uint8Array, Uint8Array]>) => rows.map(([k, v]) => `${[...k]}=${[...v]}`);
-
-/** A seeded random generator (mulberry32), so a failure names its seed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test("while deferring, reads see the pending writes and the inner host sees none until flush", () => {
   const inner = new MemoryHost();
@@ -61,7 +52,7 @@ test("pending writes copy keys and values (they may be views into wasm memory)",
 
 test("scans over pending writes match a host the writes were applied to (random, both directions, every limit)", () => {
   for (let seed = 1; seed <= 200; seed++) {
-    const rand = random(seed);
+    const rand = seededRandom(seed);
     const key = () => bytes(Math.floor(rand() * 12), ...(rand() < 0.3 ? [Math.floor(rand() * 3)] : []));
     const base = new MemoryHost();
     for (let i = 0; i < 8; i++) base.put(key(), bytes(i));

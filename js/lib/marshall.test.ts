@@ -11,21 +11,12 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import * as Util from "@aws-sdk/util-dynamodb";
 import * as Ours from "./index.js";
+import { seededRandom } from "../../tests/support/random.js";
 
 const SEED = 0x5eed_d00d;
 const VALUES = 3000;
 
-/** mulberry32: small, seedable, good enough to spread cases. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 type NV = new (v: any) => object;
 
