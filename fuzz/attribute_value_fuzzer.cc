@@ -7,11 +7,11 @@
 #include <cstdint>
 #include <string>
 
-#include "attribute_value.h"
+#include "format/attribute_value.h"
 #include "fuzz_check.h"
-#include "item_codec.h"
-#include "json.h"
-#include "validation.h"
+#include "format/item_codec.h"
+#include "util/json.h"
+#include "request/validation.h"
 
 namespace {
 

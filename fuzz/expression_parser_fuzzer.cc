@@ -8,14 +8,14 @@
 #include <cstdint>
 #include <string_view>
 
-#include "condition_eval.h"
-#include "expression_parser.h"
-#include "expression_resolver.h"
+#include "expr/condition_eval.h"
+#include "expr/expression_parser.h"
+#include "expr/expression_resolver.h"
 #include "fuzz_check.h"
-#include "item_codec.h"
-#include "json.h"
-#include "projection.h"
-#include "update_eval.h"
+#include "format/item_codec.h"
+#include "util/json.h"
+#include "expr/projection.h"
+#include "expr/update_eval.h"
 
 namespace {
 

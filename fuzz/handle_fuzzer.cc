@@ -16,13 +16,13 @@
 
 #include "engine.h"
 #include "fuzz_check.h"
-#include "item_codec.h"
-#include "item_key.h"
-#include "json.h"
-#include "keyspace.h"
-#include "memory_store.h"
-#include "operation.h"
-#include "table_catalog.h"
+#include "format/item_codec.h"
+#include "storage/item_key.h"
+#include "util/json.h"
+#include "format/keyspace.h"
+#include "storage/memory_store.h"
+#include "request/operation.h"
+#include "storage/table_catalog.h"
 
 namespace {
 

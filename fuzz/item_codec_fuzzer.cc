@@ -7,9 +7,9 @@
 #include <string>
 #include <string_view>
 
-#include "attribute_value.h"
+#include "format/attribute_value.h"
 #include "fuzz_check.h"
-#include "item_codec.h"
+#include "format/item_codec.h"
 
 namespace {
 

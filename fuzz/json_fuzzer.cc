@@ -16,8 +16,8 @@
 
 #include "engine.h"
 #include "fuzz_check.h"
-#include "json.h"
-#include "memory_store.h"
+#include "util/json.h"
+#include "storage/memory_store.h"
 
 namespace {
 

@@ -13,11 +13,11 @@
 #include <string_view>
 #include <tuple>
 
-#include "attribute_value.h"
-#include "condition_eval.h"
+#include "format/attribute_value.h"
+#include "expr/condition_eval.h"
 #include "fuzz_check.h"
-#include "key_codec.h"
-#include "number.h"
+#include "format/key_codec.h"
+#include "util/number.h"
 
 namespace {
 

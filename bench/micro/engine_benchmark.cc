@@ -5,12 +5,12 @@
 
 #include <string>
 
-#include "attribute_value.h"
+#include "format/attribute_value.h"
 #include "engine.h"
-#include "expression_parser.h"
-#include "item_codec.h"
-#include "key_codec.h"
-#include "memory_store.h"
+#include "expr/expression_parser.h"
+#include "format/item_codec.h"
+#include "format/key_codec.h"
+#include "storage/memory_store.h"
 
 namespace dodb {
 namespace {

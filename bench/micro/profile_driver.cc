@@ -8,7 +8,7 @@
 #include <string>
 
 #include "engine.h"
-#include "memory_store.h"
+#include "storage/memory_store.h"
 
 namespace dodb {
 namespace {

@@ -1,7 +1,7 @@
 #include "engine.h"
 
-#include "json.h"
-#include "operation.h"
+#include "util/json.h"
+#include "ops/operations.h"
 
 namespace dodb {
 namespace {

@@ -7,9 +7,9 @@
 #include <string>
 #include <string_view>
 
-#include "status.h"
-#include "store.h"
-#include "table_catalog.h"
+#include "util/status.h"
+#include "storage/store.h"
+#include "storage/table_catalog.h"
 
 namespace dodb {
 

@@ -5,11 +5,11 @@
 #include <string>
 #include <string_view>
 
-#include "attribute_value.h"
+#include "format/attribute_value.h"
 #include "engine.h"
-#include "item_codec.h"
-#include "key_codec.h"
-#include "memory_store.h"
+#include "format/item_codec.h"
+#include "format/key_codec.h"
+#include "storage/memory_store.h"
 
 namespace dodb {
 namespace {

@@ -7,7 +7,7 @@
 #include <type_traits>
 
 #include "engine.h"
-#include "memory_store.h"
+#include "storage/memory_store.h"
 
 namespace dodb {
 namespace {

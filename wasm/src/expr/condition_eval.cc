@@ -1,10 +1,10 @@
-#include "condition_eval.h"
+#include "expr/condition_eval.h"
 
 #include <algorithm>
 
-#include "document_path.h"
-#include "item_codec.h"
-#include "number.h"
+#include "expr/document_path.h"
+#include "format/item_codec.h"
+#include "util/number.h"
 
 namespace dodb {
 namespace {

@@ -7,8 +7,8 @@
 
 #include <optional>
 
-#include "attribute_value.h"
-#include "expression_ast.h"
+#include "format/attribute_value.h"
+#include "expr/expression_ast.h"
 
 namespace dodb {
 

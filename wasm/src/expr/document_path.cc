@@ -1,4 +1,4 @@
-#include "document_path.h"
+#include "expr/document_path.h"
 
 #include <algorithm>
 

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "attribute_value.h"
-#include "expression_ast.h"
+#include "format/attribute_value.h"
+#include "expr/expression_ast.h"
 
 namespace dodb {
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "attribute_value.h"
+#include "format/attribute_value.h"
 
 namespace dodb {
 

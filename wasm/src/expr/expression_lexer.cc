@@ -1,4 +1,4 @@
-#include "expression_lexer.h"
+#include "expr/expression_lexer.h"
 
 namespace dodb {
 namespace {

@@ -1,10 +1,10 @@
-#include "expression_parser.h"
+#include "expr/expression_parser.h"
 
 #include <map>
 
-#include "cold.h"
-#include "expression_lexer.h"
-#include "reserved_words.h"
+#include "util/cold.h"
+#include "expr/expression_lexer.h"
+#include "expr/reserved_words.h"
 
 namespace dodb {
 namespace {

@@ -19,8 +19,8 @@
 
 #include <string_view>
 
-#include "expression_ast.h"
-#include "status.h"
+#include "expr/expression_ast.h"
+#include "util/status.h"
 
 namespace dodb {
 

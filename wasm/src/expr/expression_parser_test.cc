@@ -1,4 +1,4 @@
-#include "expression_parser.h"
+#include "expr/expression_parser.h"
 
 #include <gtest/gtest.h>
 

@@ -1,12 +1,12 @@
-#include "expression_resolver.h"
+#include "expr/expression_resolver.h"
 #include <algorithm>
 
 #include <optional>
 
-#include "cold.h"
-#include "condition_eval.h"
-#include "document_path.h"
-#include "expression_parser.h"
+#include "util/cold.h"
+#include "expr/condition_eval.h"
+#include "expr/document_path.h"
+#include "expr/expression_parser.h"
 
 namespace dodb {
 namespace {

@@ -1,7 +1,7 @@
-#include "legacy_condition.h"
+#include "expr/legacy_condition.h"
 
-#include "attribute_value.h"
-#include "condition_eval.h"
+#include "format/attribute_value.h"
+#include "expr/condition_eval.h"
 
 namespace dodb {
 namespace {

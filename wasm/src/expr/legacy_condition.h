@@ -7,9 +7,9 @@
 #include <optional>
 #include <string_view>
 
-#include "expression_ast.h"
-#include "json.h"
-#include "status.h"
+#include "expr/expression_ast.h"
+#include "util/json.h"
+#include "util/status.h"
 
 namespace dodb {
 

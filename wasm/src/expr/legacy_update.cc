@@ -1,9 +1,9 @@
-#include "legacy_update.h"
+#include "expr/legacy_update.h"
 
 #include <algorithm>
 
-#include "document_path.h"
-#include "number.h"
+#include "expr/document_path.h"
+#include "util/number.h"
 
 namespace dodb {
 namespace {

@@ -1,9 +1,9 @@
-#include "projection.h"
+#include "expr/projection.h"
 
 #include <map>
 #include <optional>
 
-#include "document_path.h"
+#include "expr/document_path.h"
 
 namespace dodb {
 namespace {

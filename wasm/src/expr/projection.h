@@ -7,10 +7,10 @@
 
 #include <vector>
 
-#include "attribute_value.h"
-#include "expression_ast.h"
-#include "json.h"
-#include "status.h"
+#include "format/attribute_value.h"
+#include "expr/expression_ast.h"
+#include "util/json.h"
+#include "util/status.h"
 
 namespace dodb {
 

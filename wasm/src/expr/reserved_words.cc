@@ -1,7 +1,7 @@
 // reserved_words.cc: DynamoDB's reserved words (AWS developer guide, "Reserved words in
 // DynamoDB"; 573 words), sorted, upper case. A bare attribute name in an expression that
 // matches one of them case-insensitively must be aliased with ExpressionAttributeNames.
-#include "reserved_words.h"
+#include "expr/reserved_words.h"
 
 #include <array>
 #include <cstddef>

@@ -1,11 +1,11 @@
-#include "update_eval.h"
+#include "expr/update_eval.h"
 
 #include <algorithm>
 
-#include "condition_eval.h"
-#include "document_path.h"
-#include "expression_parser.h"
-#include "number.h"
+#include "expr/condition_eval.h"
+#include "expr/document_path.h"
+#include "expr/expression_parser.h"
+#include "util/number.h"
 
 namespace dodb {
 namespace {

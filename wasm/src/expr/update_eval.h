@@ -4,10 +4,10 @@
 #ifndef DODB_UPDATE_EVAL_H_
 #define DODB_UPDATE_EVAL_H_
 
-#include "attribute_value.h"
-#include "expression_ast.h"
-#include "status.h"
-#include "table_catalog.h"
+#include "format/attribute_value.h"
+#include "expr/expression_ast.h"
+#include "util/status.h"
+#include "format/table_info.h"
 
 namespace dodb {
 

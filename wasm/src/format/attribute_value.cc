@@ -1,10 +1,10 @@
-#include "attribute_value.h"
+#include "format/attribute_value.h"
 
 #include <algorithm>
 
-#include "base64.h"
-#include "cold.h"
-#include "number.h"
+#include "util/base64.h"
+#include "util/cold.h"
+#include "util/number.h"
 
 namespace dodb {
 namespace {

@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "json.h"
-#include "status.h"
+#include "util/json.h"
+#include "util/status.h"
 
 namespace dodb {
 

@@ -1,7 +1,7 @@
-#include "item_codec.h"
+#include "format/item_codec.h"
 
-#include "base64.h"
-#include "number.h"
+#include "util/base64.h"
+#include "util/number.h"
 
 namespace dodb {
 namespace {

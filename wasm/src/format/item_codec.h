@@ -16,7 +16,7 @@
 #include <string>
 #include <string_view>
 
-#include "attribute_value.h"
+#include "format/attribute_value.h"
 
 namespace dodb {
 

@@ -1,6 +1,6 @@
-#include "item_codec.h"
+#include "format/item_codec.h"
 
-#include "number.h"
+#include "util/number.h"
 
 #include <gtest/gtest.h>
 

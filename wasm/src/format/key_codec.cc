@@ -1,6 +1,6 @@
-#include "key_codec.h"
+#include "format/key_codec.h"
 
-#include "number.h"
+#include "util/number.h"
 
 namespace dodb {
 namespace {

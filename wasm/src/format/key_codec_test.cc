@@ -1,12 +1,12 @@
 // Property tests: memcmp order of encoded keys agrees with DynamoDB's order of the values
 // (numbers by value, strings by UTF-8 bytes, binaries by unsigned bytes), and decoding inverts.
-#include "key_codec.h"
+#include "format/key_codec.h"
 
 #include <gtest/gtest.h>
 
 #include <random>
 
-#include "number.h"
+#include "util/number.h"
 
 namespace dodb {
 namespace {

@@ -1,4 +1,4 @@
-#include "host_store.h"
+#include "module/host_store.h"
 
 #include "dodb/host.h"
 

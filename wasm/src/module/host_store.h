@@ -2,7 +2,7 @@
 #ifndef DODB_HOST_STORE_H_
 #define DODB_HOST_STORE_H_
 
-#include "store.h"
+#include "storage/store.h"
 
 namespace dodb {
 

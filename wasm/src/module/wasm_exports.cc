@@ -3,7 +3,7 @@
 
 #include "dodb/engine.h"
 #include "engine.h"
-#include "host_store.h"
+#include "module/host_store.h"
 
 namespace {
 dodb::HostStore g_store;

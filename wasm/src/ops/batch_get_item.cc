@@ -3,16 +3,16 @@
 // response limit come back in UnprocessedKeys, with the table's other parameters.
 #include <algorithm>
 
-#include "capacity.h"
-#include "expression_resolver.h"
-#include "item_codec.h"
-#include "item_key.h"
-#include "operation.h"
-#include "projection.h"
-#include "request_fields.h"
-#include "stored_item.h"
-#include "transaction.h"
-#include "write_condition.h"
+#include "request/capacity.h"
+#include "expr/expression_resolver.h"
+#include "format/item_codec.h"
+#include "storage/item_key.h"
+#include "request/operation.h"
+#include "expr/projection.h"
+#include "request/request_fields.h"
+#include "storage/stored_item.h"
+#include "request/transaction.h"
+#include "request/write_condition.h"
 
 namespace dodb::ops {
 namespace {

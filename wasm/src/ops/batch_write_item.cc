@@ -3,13 +3,13 @@
 // written; the writes are then done in this one request, so UnprocessedItems is always empty.
 #include <algorithm>
 
-#include "capacity.h"
-#include "item_collection.h"
-#include "item_codec.h"
-#include "operation.h"
-#include "request_fields.h"
-#include "transaction.h"
-#include "write_plan.h"
+#include "request/capacity.h"
+#include "request/item_collection.h"
+#include "format/item_codec.h"
+#include "request/operation.h"
+#include "request/request_fields.h"
+#include "request/transaction.h"
+#include "request/write_plan.h"
 
 namespace dodb::ops {
 namespace {

@@ -6,9 +6,9 @@
 // (scylladb test/alternator/test_backup.py records DynamoDB's DISABLED description).
 #include <algorithm>
 
-#include "operation.h"
-#include "request_fields.h"
-#include "table_catalog.h"
+#include "request/operation.h"
+#include "request/request_fields.h"
+#include "storage/table_catalog.h"
 
 namespace dodb::ops {
 namespace {

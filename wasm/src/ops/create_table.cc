@@ -5,12 +5,13 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "validation.h"
-#include "index_schema.h"
-#include "operation.h"
-#include "request_fields.h"
-#include "stream_log.h"
-#include "table_catalog.h"
+#include "request/validation.h"
+#include "request/index_schema.h"
+#include "request/operation.h"
+#include "request/request_fields.h"
+#include "storage/stream_log.h"
+#include "request/table_description.h"
+#include "storage/table_catalog.h"
 
 namespace dodb::ops {
 namespace {

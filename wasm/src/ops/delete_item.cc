@@ -1,16 +1,16 @@
 // DeleteItem: removes the item with the given key (no error if there is none), if the
 // condition (ConditionExpression or legacy Expected) holds. ReturnValues NONE | ALL_OLD.
 // Also the ConditionCheck action of TransactWriteItems (a condition on an item, no write).
-#include "capacity.h"
-#include "item_collection.h"
-#include "item_codec.h"
-#include "item_key.h"
-#include "operation.h"
-#include "request_fields.h"
-#include "stored_item.h"
-#include "table_catalog.h"
-#include "write_condition.h"
-#include "write_plan.h"
+#include "request/capacity.h"
+#include "request/item_collection.h"
+#include "format/item_codec.h"
+#include "storage/item_key.h"
+#include "request/operation.h"
+#include "request/request_fields.h"
+#include "storage/stored_item.h"
+#include "storage/table_catalog.h"
+#include "request/write_condition.h"
+#include "request/write_plan.h"
 
 namespace dodb {
 namespace {

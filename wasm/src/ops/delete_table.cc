@@ -1,10 +1,11 @@
 // DeleteTable: removes the table definition and all its items in this request (so the store
 // is consistent when it returns) and answers with the description in status DELETING. Its
 // stream, if any, is closed and stays readable for 24 hours (stream_log.h).
-#include "operation.h"
-#include "stream_log.h"
-#include "table_catalog.h"
-#include "table_name_check.h"
+#include "request/operation.h"
+#include "storage/stream_log.h"
+#include "request/table_description.h"
+#include "storage/table_catalog.h"
+#include "ops/table_name_check.h"
 
 namespace dodb::ops {
 

@@ -2,7 +2,7 @@
 // not know the address it is reached at; the HTTP front door answers with the request's Host
 // (js/http/dynamodb-http.ts), other doors see the regional name below. 1440 minutes is what
 // DynamoDB returns.
-#include "operation.h"
+#include "request/operation.h"
 
 namespace dodb::ops {
 

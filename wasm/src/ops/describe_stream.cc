@@ -1,7 +1,7 @@
 // DescribeStream (DynamoDB Streams): a stream's status, view type, key schema and its one shard
 // (closed, with an EndingSequenceNumber, once the stream is disabled or its table deleted).
-#include "operation.h"
-#include "stream_fields.h"
+#include "request/operation.h"
+#include "ops/stream_fields.h"
 
 namespace dodb::ops {
 namespace {

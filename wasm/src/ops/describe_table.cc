@@ -1,8 +1,9 @@
 // DescribeTable: the table's description, or ResourceNotFoundException naming the table.
-#include "maintenance.h"
-#include "operation.h"
-#include "table_catalog.h"
-#include "table_name_check.h"
+#include "storage/maintenance.h"
+#include "request/operation.h"
+#include "request/table_description.h"
+#include "storage/table_catalog.h"
+#include "ops/table_name_check.h"
 
 namespace dodb::ops {
 

@@ -2,15 +2,15 @@
 // or the document paths of a ProjectionExpression.
 #include <optional>
 
-#include "capacity.h"
-#include "item_codec.h"
-#include "item_key.h"
-#include "operation.h"
-#include "projection.h"
-#include "stored_item.h"
-#include "write_condition.h"
-#include "request_fields.h"
-#include "table_catalog.h"
+#include "request/capacity.h"
+#include "format/item_codec.h"
+#include "storage/item_key.h"
+#include "request/operation.h"
+#include "expr/projection.h"
+#include "storage/stored_item.h"
+#include "request/write_condition.h"
+#include "request/request_fields.h"
+#include "storage/table_catalog.h"
 
 namespace dodb::ops {
 namespace {

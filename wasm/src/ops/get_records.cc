@@ -3,9 +3,9 @@
 // closed shard (stream disabled, table deleted) read to its end has no NextShardIterator.
 #include <algorithm>
 
-#include "keyspace.h"
-#include "operation.h"
-#include "stream_fields.h"
+#include "format/keyspace.h"
+#include "request/operation.h"
+#include "ops/stream_fields.h"
 
 namespace dodb::ops {
 namespace {

@@ -1,8 +1,8 @@
 // GetShardIterator (DynamoDB Streams): an iterator into a stream's shard at TRIM_HORIZON (the
 // oldest record kept), LATEST (after the newest), AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER.
 // Iterators are valid for 15 minutes (GetRecords answers ExpiredIteratorException after that).
-#include "operation.h"
-#include "stream_fields.h"
+#include "request/operation.h"
+#include "ops/stream_fields.h"
 
 namespace dodb::ops {
 namespace {

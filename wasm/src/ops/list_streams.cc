@@ -1,9 +1,9 @@
 // ListStreams (DynamoDB Streams): the database's streams, current and past (a disabled stream,
 // or one whose table was deleted, is listed for 24 hours), optionally of one table, in ARN order;
 // Limit (1..100, default 100) and ExclusiveStartStreamArn / LastEvaluatedStreamArn page them.
-#include "operation.h"
-#include "request_fields.h"
-#include "stream_log.h"
+#include "request/operation.h"
+#include "request/request_fields.h"
+#include "storage/stream_log.h"
 
 namespace dodb::ops {
 namespace {

@@ -1,8 +1,8 @@
 // ListTables: table names in byte order, pages of Limit (default and maximum 100), with
 // LastEvaluatedTableName only when more tables follow.
-#include "operation.h"
-#include "request_fields.h"
-#include "table_catalog.h"
+#include "request/operation.h"
+#include "request/request_fields.h"
+#include "storage/table_catalog.h"
 
 namespace dodb::ops {
 namespace {

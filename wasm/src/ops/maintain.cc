@@ -1,8 +1,8 @@
 // "@Maintain" (internal; no X-Amz-Target can name it): one bounded step of pending index work
 // (maintenance.h). Request {"Budget": n} (default 1000 items); response {"More": bool} and,
 // when periodic work is scheduled (Time to Live), "NextMs": the epoch ms it is next due.
-#include "maintenance.h"
-#include "operation.h"
+#include "storage/maintenance.h"
+#include "request/operation.h"
 
 namespace dodb::ops {
 

@@ -1,4 +1,4 @@
-#include "operation.h"
+#include "ops/operations.h"
 
 namespace dodb {
 

@@ -3,18 +3,18 @@
 // ReturnValues NONE | ALL_OLD.
 #include <algorithm>
 
-#include "capacity.h"
-#include "item_collection.h"
-#include "write_plan.h"
-#include "item_codec.h"
-#include "item_key.h"
-#include "item_writer.h"
-#include "secondary_index.h"
-#include "operation.h"
-#include "request_fields.h"
-#include "stored_item.h"
-#include "table_catalog.h"
-#include "write_condition.h"
+#include "request/capacity.h"
+#include "request/item_collection.h"
+#include "request/write_plan.h"
+#include "format/item_codec.h"
+#include "storage/item_key.h"
+#include "storage/item_writer.h"
+#include "storage/secondary_index.h"
+#include "request/operation.h"
+#include "request/request_fields.h"
+#include "storage/stored_item.h"
+#include "storage/table_catalog.h"
+#include "request/write_condition.h"
 
 namespace dodb::ops {
 

@@ -1,14 +1,14 @@
 // Query: the items of one partition (of the table or a secondary index) in sort-key order,
 // selected by a key condition (KeyConditionExpression, or legacy KeyConditions) that becomes a
 // single store range, then filtered, projected and paged by read_page.h.
-#include "key_codec.h"
-#include "key_condition.h"
-#include "keyspace.h"
-#include "operation.h"
-#include "read_common.h"
-#include "request_fields.h"
-#include "table_catalog.h"
-#include "write_condition.h"
+#include "format/key_codec.h"
+#include "request/key_condition.h"
+#include "format/keyspace.h"
+#include "request/operation.h"
+#include "request/read_common.h"
+#include "request/request_fields.h"
+#include "storage/table_catalog.h"
+#include "request/write_condition.h"
 
 namespace dodb::ops {
 namespace {

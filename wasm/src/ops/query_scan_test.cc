@@ -5,7 +5,7 @@
 #include <set>
 
 #include "engine.h"
-#include "memory_store.h"
+#include "storage/memory_store.h"
 
 namespace dodb {
 namespace {

@@ -1,13 +1,13 @@
 // Scan: every item of a table or secondary index, or one segment of a parallel scan (segments
 // split the partition-key hash space, read_page.h), filtered, projected and paged by read_page.h.
-#include "validation.h"
-#include "key_codec.h"
-#include "keyspace.h"
-#include "operation.h"
-#include "read_common.h"
-#include "request_fields.h"
-#include "table_catalog.h"
-#include "write_condition.h"
+#include "request/validation.h"
+#include "format/key_codec.h"
+#include "format/keyspace.h"
+#include "request/operation.h"
+#include "request/read_common.h"
+#include "request/request_fields.h"
+#include "storage/table_catalog.h"
+#include "request/write_condition.h"
 
 namespace dodb::ops {
 namespace {

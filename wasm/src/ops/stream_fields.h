@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "request_fields.h"
-#include "stream_log.h"
+#include "request/request_fields.h"
+#include "storage/stream_log.h"
 
 namespace dodb::ops {
 

@@ -4,9 +4,9 @@
 #include <gtest/gtest.h>
 
 #include "engine.h"
-#include "memory_store.h"
+#include "storage/memory_store.h"
 #include "rapidjson/document.h"
-#include "stream_log.h"
+#include "storage/stream_log.h"
 
 namespace dodb {
 namespace {

@@ -5,9 +5,9 @@
 
 #include <string>
 
-#include "json.h"
-#include "request_fields.h"
-#include "validation.h"
+#include "util/json.h"
+#include "request/request_fields.h"
+#include "request/validation.h"
 
 namespace dodb::ops {
 

@@ -2,9 +2,9 @@
 // Resources are named by table ARN (table_catalog.h: TableArn). Up to 50 tags per table.
 #include <algorithm>
 
-#include "operation.h"
-#include "request_fields.h"
-#include "table_catalog.h"
+#include "request/operation.h"
+#include "request/request_fields.h"
+#include "storage/table_catalog.h"
 
 namespace dodb::ops {
 namespace {

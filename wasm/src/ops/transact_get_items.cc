@@ -2,15 +2,15 @@
 // per Get, in order ({} for a missing item). A malformed key is a ValidationError reason.
 #include <algorithm>
 
-#include "capacity.h"
-#include "expression_resolver.h"
-#include "item_codec.h"
-#include "item_key.h"
-#include "operation.h"
-#include "projection.h"
-#include "request_fields.h"
-#include "stored_item.h"
-#include "transaction.h"
+#include "request/capacity.h"
+#include "expr/expression_resolver.h"
+#include "format/item_codec.h"
+#include "storage/item_key.h"
+#include "request/operation.h"
+#include "expr/projection.h"
+#include "request/request_fields.h"
+#include "storage/stored_item.h"
+#include "request/transaction.h"
 
 namespace dodb::ops {
 namespace {

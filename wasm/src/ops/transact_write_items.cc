@@ -4,14 +4,14 @@
 // per action, in order. ClientRequestToken makes a retry within 10 minutes a no-op.
 #include <algorithm>
 
-#include "capacity.h"
-#include "item_collection.h"
-#include "idempotency.h"
-#include "item_codec.h"
-#include "operation.h"
-#include "request_fields.h"
-#include "transaction.h"
-#include "write_plan.h"
+#include "request/capacity.h"
+#include "request/item_collection.h"
+#include "storage/idempotency.h"
+#include "format/item_codec.h"
+#include "request/operation.h"
+#include "request/request_fields.h"
+#include "request/transaction.h"
+#include "request/write_plan.h"
 
 namespace dodb::ops {
 namespace {

@@ -3,21 +3,21 @@
 // UPDATED_OLD | ALL_NEW | UPDATED_NEW (UPDATED_* return just the updated document paths).
 #include <algorithm>
 
-#include "capacity.h"
-#include "item_collection.h"
-#include "write_plan.h"
-#include "item_codec.h"
-#include "item_key.h"
-#include "item_writer.h"
-#include "secondary_index.h"
-#include "legacy_update.h"
-#include "operation.h"
-#include "projection.h"
-#include "request_fields.h"
-#include "stored_item.h"
-#include "table_catalog.h"
-#include "update_eval.h"
-#include "write_condition.h"
+#include "request/capacity.h"
+#include "request/item_collection.h"
+#include "request/write_plan.h"
+#include "format/item_codec.h"
+#include "storage/item_key.h"
+#include "storage/item_writer.h"
+#include "storage/secondary_index.h"
+#include "expr/legacy_update.h"
+#include "request/operation.h"
+#include "expr/projection.h"
+#include "request/request_fields.h"
+#include "storage/stored_item.h"
+#include "storage/table_catalog.h"
+#include "expr/update_eval.h"
+#include "request/write_condition.h"
 
 namespace dodb {
 namespace {

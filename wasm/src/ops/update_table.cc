@@ -6,13 +6,14 @@
 // index is DELETING until its entries are gone. Writes keep a CREATING index up to date.
 #include <algorithm>
 
-#include "validation.h"
-#include "index_schema.h"
-#include "maintenance.h"
-#include "operation.h"
-#include "request_fields.h"
-#include "stream_log.h"
-#include "table_catalog.h"
+#include "request/validation.h"
+#include "request/index_schema.h"
+#include "storage/maintenance.h"
+#include "request/operation.h"
+#include "request/request_fields.h"
+#include "storage/stream_log.h"
+#include "request/table_description.h"
+#include "storage/table_catalog.h"
 
 namespace dodb::ops {
 namespace {
@@ -125,8 +126,7 @@ Status ApplyIndexUpdates(const JsonValue& request, Catalog& catalog, TableInfo* 
     touched.push_back(name);
     if (!Member(u, "Update")) ++creates_or_deletes;
   }
-  bool busy = false;
-  for (const IndexInfo& i : table->indexes) busy = busy || i.status != "ACTIVE";
+  bool busy = table->IndexChangePending();
   if (creates_or_deletes > 1 || (creates_or_deletes == 1 && busy))
     return Status::LimitExceeded("Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
 
@@ -158,7 +158,7 @@ Status ApplyIndexUpdates(const JsonValue& request, Catalog& catalog, TableInfo* 
         for (const KeyAttribute& k : *keys)
           if (!table->FindDefinition(k.name)) table->attribute_definitions.push_back(k);
       index.id = catalog.AllocateId();
-      index.status = "CREATING";
+      index.status = IndexStatus::kCreating;
       table->indexes.push_back(std::move(index));
       *needs_maintenance = true;
     } else if (const JsonValue* del = Member(u, "Delete")) {
@@ -167,7 +167,7 @@ Status ApplyIndexUpdates(const JsonValue& request, Catalog& catalog, TableInfo* 
       if (it == table->indexes.end())
         return Status::ResourceNotFound("Requested resource not found: Table: " + name + " not found");
       if (!it->global) return Status::Validation("Cannot delete an index that is not a GlobalSecondaryIndex: " + name);
-      it->status = "DELETING";
+      it->status = IndexStatus::kDeleting;
       *needs_maintenance = true;
     } else {
       const JsonValue& update = u["Update"];

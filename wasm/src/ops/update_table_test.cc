@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "engine.h"
-#include "memory_store.h"
+#include "storage/memory_store.h"
 
 namespace dodb {
 namespace {

@@ -1,10 +1,10 @@
 // UpdateTimeToLive / DescribeTimeToLive: Time to Live on one attribute of a table. Expired items
 // (the attribute is a number of epoch seconds in the past) stay readable until a sweep deletes
 // them (maintenance.h, run by the Durable Object's alarm every minute), as in DynamoDB.
-#include "maintenance.h"
-#include "operation.h"
-#include "request_fields.h"
-#include "table_catalog.h"
+#include "storage/maintenance.h"
+#include "request/operation.h"
+#include "request/request_fields.h"
+#include "storage/table_catalog.h"
 
 namespace dodb::ops {
 namespace {

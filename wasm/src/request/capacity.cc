@@ -1,10 +1,10 @@
-#include "capacity.h"
+#include "request/capacity.h"
 
 #include <algorithm>
 
-#include "item_codec.h"
-#include "secondary_index.h"
-#include "write_plan.h"
+#include "format/item_codec.h"
+#include "storage/secondary_index.h"
+#include "request/write_plan.h"
 
 namespace dodb {
 namespace {
@@ -129,7 +129,7 @@ Consumption WriteConsumption(const WritePlan& plan, double table_factor) {
   const AttributeMap* old_item = plan.old_item ? &*plan.old_item : nullptr;
   const AttributeMap* new_item = plan.new_item ? &*plan.new_item : nullptr;
   for (const IndexInfo& index : plan.table.indexes) {
-    if (index.status == "DELETING") continue;  // no longer maintained (item_writer.cc)
+    if (index.status == IndexStatus::kDeleting) continue;  // no longer maintained (item_writer.cc)
     if (std::optional<double> units = IndexWriteUnits(plan.table, index, old_item, new_item))
       c.AddIndex(index.name, index.global, *units);
   }

@@ -12,9 +12,9 @@
 #include <utility>
 #include <vector>
 
-#include "attribute_value.h"
-#include "json.h"
-#include "table_catalog.h"
+#include "format/attribute_value.h"
+#include "util/json.h"
+#include "format/table_info.h"
 
 namespace dodb {
 

@@ -1,5 +1,5 @@
 // Unit tests for capacity.h: unit rounding and the index-arm rules (see capacity.cc's sources).
-#include "capacity.h"
+#include "request/capacity.h"
 
 #include <gtest/gtest.h>
 
@@ -16,7 +16,7 @@ TableInfo IndexedTable() {
   g.name = "byG";
   g.id = 7;
   g.hash_keys = {{"g", ValueType::S}};
-  g.projection_type = "KEYS_ONLY";
+  g.projection_type = ProjectionType::kKeysOnly;
   t.indexes.push_back(g);
   return t;
 }

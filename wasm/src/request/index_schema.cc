@@ -1,9 +1,9 @@
-#include "validation.h"
-#include "index_schema.h"
+#include "request/validation.h"
+#include "request/index_schema.h"
 
 #include <algorithm>
 
-#include "request_fields.h"
+#include "request/request_fields.h"
 
 namespace dodb {
 namespace {
@@ -129,12 +129,16 @@ Status ParseIndexProjectionAndThroughput(const JsonValue& spec, bool global, con
   const JsonValue& projection = spec["Projection"];
   const JsonValue* type = Member(projection, "ProjectionType");
   if (!type) return Invalid("Unknown ProjectionType: null");
-  index->projection_type.assign(StringOf(*type));
+  // The field table (kProjectionMembers) has checked the value against the enum already.
+  std::optional<ProjectionType> parsed = ParseProjectionType(StringOf(*type));
+  if (!parsed) return Invalid("Unknown ProjectionType: " + std::string(StringOf(*type)));
+  index->projection_type = *parsed;
   const JsonValue* non_key = Member(projection, "NonKeyAttributes");
-  if (index->projection_type == "INCLUDE" && !non_key)
+  if (index->projection_type == ProjectionType::kInclude && !non_key)
     return Invalid("ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
-  if (index->projection_type != "INCLUDE" && non_key)
-    return Invalid("ProjectionType is " + index->projection_type + ", but NonKeyAttributes is specified");
+  if (index->projection_type != ProjectionType::kInclude && non_key)
+    return Invalid("ProjectionType is " + std::string(ProjectionTypeName(index->projection_type)) +
+                   ", but NonKeyAttributes is specified");
   if (non_key) {
     for (const JsonValue& a : non_key->GetArray()) {
       std::string name(StringOf(a));

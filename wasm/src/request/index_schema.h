@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "json.h"
-#include "status.h"
-#include "table_catalog.h"
-#include "validation.h"
+#include "util/json.h"
+#include "util/status.h"
+#include "format/table_info.h"
+#include "request/validation.h"
 
 namespace dodb {
 

@@ -1,10 +1,10 @@
-#include "item_collection.h"
+#include "request/item_collection.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "key_codec.h"
-#include "keyspace.h"
+#include "format/key_codec.h"
+#include "format/keyspace.h"
 
 namespace dodb {
 namespace {

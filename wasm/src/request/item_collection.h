@@ -10,9 +10,9 @@
 #include <string_view>
 #include <vector>
 
-#include "json.h"
-#include "store.h"
-#include "write_plan.h"
+#include "util/json.h"
+#include "storage/store.h"
+#include "request/write_plan.h"
 
 namespace dodb {
 

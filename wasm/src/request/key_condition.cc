@@ -1,9 +1,9 @@
-#include "key_condition.h"
+#include "request/key_condition.h"
 
-#include "condition_eval.h"
-#include "expression_parser.h"
-#include "key_codec.h"
-#include "keyspace.h"
+#include "expr/condition_eval.h"
+#include "expr/expression_parser.h"
+#include "format/key_codec.h"
+#include "format/keyspace.h"
 
 namespace dodb {
 namespace {

@@ -1,9 +1,9 @@
-#include "read_common.h"
+#include "request/read_common.h"
 
-#include "legacy_condition.h"
-#include "projection.h"
-#include "request_fields.h"
-#include "secondary_index.h"
+#include "expr/legacy_condition.h"
+#include "expr/projection.h"
+#include "request/request_fields.h"
+#include "storage/secondary_index.h"
 
 namespace dodb {
 
@@ -73,7 +73,7 @@ Status ResolveReadTarget(const JsonValue& request, const TableInfo& table, ReadP
   read->table = &table;
   if (const JsonValue* name = Member(request, "IndexName")) {
     read->index = table.FindIndex(StringOf(*name));
-    if (!read->index || read->index->status == "DELETING")
+    if (!read->index || read->index->status == IndexStatus::kDeleting)
       return Status::Validation("The table does not have the specified index: " + std::string(StringOf(*name)));
   }
   const JsonValue* consistent = Member(request, "ConsistentRead");
@@ -81,22 +81,22 @@ Status ResolveReadTarget(const JsonValue& request, const TableInfo& table, ReadP
   const IndexInfo* index = read->index;
   if (index && index->global && read->consistent)
     return Status::Validation("Consistent reads are not supported on global secondary indexes");
-  if (index && index->global && index->status != "ACTIVE")
+  if (index && index->global && index->status != IndexStatus::kActive)
     return Status::Validation("Cannot read from backfilling global secondary index: " + index->name);
   std::string_view select = params->select;
   if (select.empty()) select = params->projection ? "SPECIFIC_ATTRIBUTES" : index ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
-  if (index && index->projection_type != "ALL" && select == "ALL_ATTRIBUTES") {
+  if (index && index->projection_type != ProjectionType::kAll && select == "ALL_ATTRIBUTES") {
     if (index->global)
       return Status::Validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported "
                                 "for global secondary index " + index->name + " because its projection type is not ALL");
     read->fetch_table_item = true;  // an LSI fetches what it does not project from the table
     read->return_table_item = true;
   }
-  if (index && !index->global && index->projection_type != "ALL" && params->projection) {
+  if (index && !index->global && index->projection_type != ProjectionType::kAll && params->projection) {
     for (const Path& p : *params->projection)
       if (!IndexProjects(table, *index, p.elements[0].name)) read->fetch_table_item = true;
   }
-  if (index && !index->global && params->filter) read->fetch_table_item = read->fetch_table_item || index->projection_type != "ALL";
+  if (index && !index->global && params->filter) read->fetch_table_item = read->fetch_table_item || index->projection_type != ProjectionType::kAll;
   read->count_only = select == "COUNT";
   read->projection = std::move(params->projection);
   read->filter = std::move(params->filter);

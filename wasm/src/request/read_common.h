@@ -8,12 +8,12 @@
 #include <optional>
 #include <string_view>
 
-#include "attribute_value.h"
-#include "expression_resolver.h"
-#include "json.h"
-#include "read_page.h"
-#include "status.h"
-#include "validation.h"
+#include "format/attribute_value.h"
+#include "expr/expression_resolver.h"
+#include "util/json.h"
+#include "request/read_page.h"
+#include "util/status.h"
+#include "request/validation.h"
 
 namespace dodb {
 

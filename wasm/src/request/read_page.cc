@@ -1,12 +1,12 @@
-#include "read_page.h"
+#include "request/read_page.h"
 
-#include "capacity.h"
-#include "condition_eval.h"
-#include "item_codec.h"
-#include "item_key.h"
-#include "key_codec.h"
-#include "projection.h"
-#include "secondary_index.h"
+#include "request/capacity.h"
+#include "expr/condition_eval.h"
+#include "format/item_codec.h"
+#include "storage/item_key.h"
+#include "format/key_codec.h"
+#include "expr/projection.h"
+#include "storage/secondary_index.h"
 
 namespace dodb {
 namespace {

@@ -10,12 +10,12 @@
 #include <string>
 #include <vector>
 
-#include "attribute_value.h"
-#include "expression_ast.h"
-#include "json.h"
-#include "status.h"
-#include "store.h"
-#include "table_catalog.h"
+#include "format/attribute_value.h"
+#include "expr/expression_ast.h"
+#include "util/json.h"
+#include "util/status.h"
+#include "storage/store.h"
+#include "format/table_info.h"
 
 namespace dodb {
 

@@ -6,9 +6,9 @@
 #include <initializer_list>
 #include <string_view>
 
-#include "json.h"
-#include "status.h"
-#include "validation.h"
+#include "util/json.h"
+#include "util/status.h"
+#include "request/validation.h"
 
 namespace dodb {
 

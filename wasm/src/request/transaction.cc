@@ -1,7 +1,7 @@
-#include "transaction.h"
+#include "request/transaction.h"
 
-#include "capacity.h"
-#include "item_codec.h"
+#include "request/capacity.h"
+#include "format/item_codec.h"
 
 namespace dodb {
 namespace {

@@ -8,9 +8,9 @@
 #include <utility>
 #include <vector>
 
-#include "json.h"
-#include "status.h"
-#include "write_plan.h"
+#include "util/json.h"
+#include "util/status.h"
+#include "request/write_plan.h"
 
 namespace dodb {
 

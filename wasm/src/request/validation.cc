@@ -1,7 +1,7 @@
-#include "validation.h"
+#include "request/validation.h"
 
-#include "base64.h"
-#include "cold.h"
+#include "util/base64.h"
+#include "util/cold.h"
 
 namespace dodb {
 

@@ -15,8 +15,8 @@
 #include <string_view>
 #include <vector>
 
-#include "json.h"
-#include "status.h"
+#include "util/json.h"
+#include "util/status.h"
 
 namespace dodb {
 

@@ -1,8 +1,8 @@
-#include "validation.h"
+#include "request/validation.h"
 
 #include <gtest/gtest.h>
 
-#include "request_fields.h"
+#include "request/request_fields.h"
 
 namespace dodb {
 namespace {

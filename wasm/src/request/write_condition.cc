@@ -1,8 +1,8 @@
-#include "write_condition.h"
+#include "request/write_condition.h"
 
-#include "condition_eval.h"
-#include "legacy_condition.h"
-#include "request_fields.h"
+#include "expr/condition_eval.h"
+#include "expr/legacy_condition.h"
+#include "request/request_fields.h"
 
 namespace dodb {
 

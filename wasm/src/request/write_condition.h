@@ -7,11 +7,11 @@
 
 #include <optional>
 
-#include "attribute_value.h"
-#include "expression_ast.h"
-#include "expression_resolver.h"
-#include "json.h"
-#include "status.h"
+#include "format/attribute_value.h"
+#include "expr/expression_ast.h"
+#include "expr/expression_resolver.h"
+#include "util/json.h"
+#include "util/status.h"
 
 namespace dodb {
 

@@ -1,6 +1,6 @@
-#include "write_plan.h"
+#include "request/write_plan.h"
 
-#include "item_writer.h"
+#include "storage/item_writer.h"
 
 namespace dodb {
 

@@ -1,9 +1,9 @@
-#include "idempotency.h"
+#include "storage/idempotency.h"
 
 #include <algorithm>
 #include <vector>
 
-#include "keyspace.h"
+#include "format/keyspace.h"
 
 namespace dodb {
 namespace {

@@ -8,9 +8,9 @@
 #include <string>
 #include <string_view>
 
-#include "json.h"
-#include "status.h"
-#include "store.h"
+#include "util/json.h"
+#include "util/status.h"
+#include "storage/store.h"
 
 namespace dodb {
 

@@ -1,7 +1,7 @@
-#include "item_key.h"
+#include "storage/item_key.h"
 
-#include "key_codec.h"
-#include "keyspace.h"
+#include "format/key_codec.h"
+#include "format/keyspace.h"
 
 namespace dodb {
 namespace {

@@ -6,9 +6,9 @@
 
 #include <string>
 
-#include "attribute_value.h"
-#include "status.h"
-#include "table_catalog.h"
+#include "format/attribute_value.h"
+#include "util/status.h"
+#include "format/table_info.h"
 
 namespace dodb {
 

@@ -1,9 +1,9 @@
-#include "item_writer.h"
+#include "storage/item_writer.h"
 
 #include <optional>
 
-#include "item_codec.h"
-#include "secondary_index.h"
+#include "format/item_codec.h"
+#include "storage/secondary_index.h"
 
 namespace dodb {
 
@@ -16,7 +16,7 @@ void WriteItem(Store& store, const TableInfo& table, const std::string& item_key
                const AttributeMap* new_item, ChangeCause cause) {
   AppendStreamRecord(store, table, old_item, new_item, cause);
   for (const IndexInfo& index : table.indexes) {
-    if (index.status == "DELETING") continue;
+    if (index.status == IndexStatus::kDeleting) continue;
     std::optional<std::string> old_entry = old_item ? IndexEntryKey(table, index, *old_item) : std::nullopt;
     std::optional<std::string> new_entry = new_item ? IndexEntryKey(table, index, *new_item) : std::nullopt;
     if (old_entry && old_entry != new_entry) store.Delete(*old_entry);

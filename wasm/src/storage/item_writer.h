@@ -6,10 +6,10 @@
 
 #include <string>
 
-#include "attribute_value.h"
-#include "store.h"
-#include "stream_log.h"
-#include "table_catalog.h"
+#include "format/attribute_value.h"
+#include "storage/store.h"
+#include "storage/stream_log.h"
+#include "format/table_info.h"
 
 namespace dodb {
 

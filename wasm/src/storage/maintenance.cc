@@ -1,13 +1,13 @@
-#include "maintenance.h"
+#include "storage/maintenance.h"
 
 #include <algorithm>
 #include <vector>
 
-#include "item_codec.h"
-#include "item_writer.h"
-#include "keyspace.h"
-#include "number.h"
-#include "stream_log.h"
+#include "format/item_codec.h"
+#include "storage/item_writer.h"
+#include "format/keyspace.h"
+#include "util/number.h"
+#include "storage/stream_log.h"
 
 namespace dodb {
 namespace {
@@ -43,7 +43,7 @@ void SetPending(Store& store, const std::vector<std::string>& names) {
 
 // One bounded step of one index, spending *budget; true when the index needs nothing more.
 bool Step(Store& store, Catalog& catalog, TableInfo* table, IndexInfo* index, int* budget) {
-  if (index->status == "CREATING") {
+  if (index->status == IndexStatus::kCreating) {
     std::string start = index->backfill_cursor.empty() ? ItemPrefix(table->id) : index->backfill_cursor;
     std::vector<KeyValue> batch = store.Scan(start, PrefixEnd(ItemPrefix(table->id)), false, *budget);
     for (const KeyValue& kv : batch) {
@@ -52,14 +52,14 @@ bool Step(Store& store, Catalog& catalog, TableInfo* table, IndexInfo* index, in
     }
     *budget -= static_cast<int>(batch.size());
     if (*budget > 0) {  // the range is exhausted
-      index->status = "ACTIVE";
+      index->status = IndexStatus::kActive;
       index->backfill_cursor.clear();
       return true;
     }
     index->backfill_cursor = batch.back().key + '\0';
     return false;
   }
-  if (index->status == "DELETING") {
+  if (index->status == IndexStatus::kDeleting) {
     std::vector<KeyValue> batch = store.Scan(IndexPrefix(index->id), PrefixEnd(IndexPrefix(index->id)), false, *budget);
     for (const KeyValue& kv : batch) store.Delete(kv.key);
     *budget -= static_cast<int>(batch.size());
@@ -169,8 +169,8 @@ bool RunMaintenance(Store& store, Catalog& catalog, int budget, double* next_ms)
     if (budget > 0) {
       std::vector<std::string> deleted;  // DELETING indexes whose entries are all gone
       for (IndexInfo& index : table.indexes) {
-        if (index.status == "ACTIVE" || budget <= 0) continue;
-        bool was_deleting = index.status == "DELETING";
+        if (index.status == IndexStatus::kActive || budget <= 0) continue;
+        bool was_deleting = index.status == IndexStatus::kDeleting;
         if (Step(store, catalog, &table, &index, &budget) && was_deleting) deleted.push_back(index.name);
       }
       table.indexes.erase(std::remove_if(table.indexes.begin(), table.indexes.end(),
@@ -179,7 +179,7 @@ bool RunMaintenance(Store& store, Catalog& catalog, int budget, double* next_ms)
                                          }),
                           table.indexes.end());
     }
-    for (const IndexInfo& i : table.indexes) busy = busy || i.status != "ACTIVE";
+    busy = table.IndexChangePending();
     if (!busy && !table.stats_cursor.empty()) busy = budget <= 0 || !StatisticsStep(store, &table, &budget);
     // Time to Live: sweep when due; the table stays pending while TTL is enabled.
     bool ttl_due = table.ttl_enabled && (!table.ttl_cursor.empty() || table.ttl_next_sweep_ms <= store.NowMs());
@@ -199,9 +199,7 @@ bool RunMaintenance(Store& store, Catalog& catalog, int budget, double* next_ms)
 }
 
 std::string_view TableStatusOf(const TableInfo& table) {
-  for (const IndexInfo& i : table.indexes)
-    if (i.status != "ACTIVE") return "UPDATING";
-  return "ACTIVE";
+  return table.IndexChangePending() ? "UPDATING" : "ACTIVE";
 }
 
 }  // namespace dodb

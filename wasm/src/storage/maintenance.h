@@ -9,8 +9,8 @@
 
 #include <string_view>
 
-#include "store.h"
-#include "table_catalog.h"
+#include "storage/store.h"
+#include "storage/table_catalog.h"
 
 namespace dodb {
 

@@ -1,4 +1,4 @@
-#include "memory_store.h"
+#include "storage/memory_store.h"
 
 namespace dodb {
 

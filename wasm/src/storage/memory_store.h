@@ -4,7 +4,7 @@
 
 #include <map>
 
-#include "store.h"
+#include "storage/store.h"
 
 namespace dodb {
 

@@ -1,9 +1,9 @@
-#include "secondary_index.h"
+#include "storage/secondary_index.h"
 
 #include <algorithm>
 
-#include "key_codec.h"
-#include "keyspace.h"
+#include "format/key_codec.h"
+#include "format/keyspace.h"
 
 namespace dodb {
 namespace {
@@ -34,14 +34,14 @@ std::optional<std::string> IndexEntryKey(const TableInfo& table, const IndexInfo
 }
 
 bool IndexProjects(const TableInfo& table, const IndexInfo& index, std::string_view attribute) {
-  if (index.projection_type == "ALL" || IsKeyOf(table, index, attribute)) return true;
-  return index.projection_type == "INCLUDE" &&
+  if (index.projection_type == ProjectionType::kAll || IsKeyOf(table, index, attribute)) return true;
+  return index.projection_type == ProjectionType::kInclude &&
          std::find(index.non_key_attributes.begin(), index.non_key_attributes.end(), attribute) !=
              index.non_key_attributes.end();
 }
 
 AttributeMap IndexProjection(const TableInfo& table, const IndexInfo& index, const AttributeMap& item) {
-  if (index.projection_type == "ALL") return item;
+  if (index.projection_type == ProjectionType::kAll) return item;
   AttributeMap out;
   for (const Attribute& a : item)
     if (IndexProjects(table, index, a.name)) out.push_back(a);

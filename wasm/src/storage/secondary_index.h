@@ -8,9 +8,9 @@
 #include <optional>
 #include <string>
 
-#include "attribute_value.h"
-#include "status.h"
-#include "table_catalog.h"
+#include "format/attribute_value.h"
+#include "util/status.h"
+#include "format/table_info.h"
 
 namespace dodb {
 

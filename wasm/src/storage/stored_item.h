@@ -5,10 +5,10 @@
 #include <optional>
 #include <string>
 
-#include "attribute_value.h"
-#include "item_codec.h"
-#include "status.h"
-#include "store.h"
+#include "format/attribute_value.h"
+#include "format/item_codec.h"
+#include "util/status.h"
+#include "storage/store.h"
 
 namespace dodb {
 

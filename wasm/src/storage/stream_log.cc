@@ -1,10 +1,10 @@
-#include "stream_log.h"
+#include "storage/stream_log.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "item_codec.h"
-#include "keyspace.h"
+#include "format/item_codec.h"
+#include "format/keyspace.h"
 
 namespace dodb {
 namespace {

@@ -16,10 +16,10 @@
 #include <string_view>
 #include <vector>
 
-#include "attribute_value.h"
-#include "json.h"
-#include "store.h"
-#include "table_catalog.h"
+#include "format/attribute_value.h"
+#include "util/json.h"
+#include "storage/store.h"
+#include "storage/table_catalog.h"
 
 namespace dodb {
 

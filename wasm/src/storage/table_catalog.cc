@@ -1,38 +1,16 @@
-#include "table_catalog.h"
+#include "storage/table_catalog.h"
 
-#include <cmath>
-
-#include "base64.h"
-#include "cold.h"
-#include "keyspace.h"
+#include "util/base64.h"
+#include "util/cold.h"
+#include "format/keyspace.h"
 
 namespace dodb {
 namespace {
 
-// The ARN region and account a local table shows, as DynamoDB Local does.
-constexpr std::string_view kArnPrefix = "arn:aws:dynamodb:ddblocal:000000000000:table/";
 constexpr int kDropBatch = 512;
 
 DODB_COLD ValueType ScalarType(std::string_view name) {
   return name == "N" ? ValueType::N : name == "B" ? ValueType::B : ValueType::S;
-}
-
-DODB_COLD void WriteKeyAttribute(JsonWriter& w, const KeyAttribute& k) {
-  w.StartObject();
-  WriteKey(w, "AttributeName");
-  WriteString(w, k.name);
-  WriteKey(w, "AttributeType");
-  WriteString(w, TypeName(k.type));
-  w.EndObject();
-}
-
-DODB_COLD void WriteKeySchemaElement(JsonWriter& w, const std::string& name, const char* type) {
-  w.StartObject();
-  WriteKey(w, "AttributeName");
-  WriteString(w, name);
-  WriteKey(w, "KeyType");
-  w.String(type);
-  w.EndObject();
 }
 
 DODB_COLD std::string StringMember(const JsonValue& obj, const char* name) {
@@ -51,11 +29,11 @@ DODB_COLD std::string EncodeTable(const TableInfo& t) {
   WriteKey(w, "Name"); WriteString(w, t.name);
   WriteKey(w, "Id"); w.Uint(t.id);
   WriteKey(w, "TableId"); WriteString(w, t.table_id);
-  WriteKey(w, "HashKey"); WriteKeyAttribute(w, t.hash_key);
-  if (t.range_key) { WriteKey(w, "RangeKey"); WriteKeyAttribute(w, *t.range_key); }
+  WriteKey(w, "HashKey"); WriteAttributeDefinition(w, t.hash_key);
+  if (t.range_key) { WriteKey(w, "RangeKey"); WriteAttributeDefinition(w, *t.range_key); }
   WriteKey(w, "AttributeDefinitions");
   w.StartArray();
-  for (const KeyAttribute& a : t.attribute_definitions) WriteKeyAttribute(w, a);
+  for (const KeyAttribute& a : t.attribute_definitions) WriteAttributeDefinition(w, a);
   w.EndArray();
   WriteKey(w, "CreationDateTime"); w.Double(t.creation_time);
   WriteKey(w, "PayPerRequest"); w.Bool(t.pay_per_request);
@@ -70,11 +48,11 @@ DODB_COLD std::string EncodeTable(const TableInfo& t) {
     WriteKey(w, "Name"); WriteString(w, i.name);
     WriteKey(w, "Global"); w.Bool(i.global);
     WriteKey(w, "Id"); w.Uint(i.id);
-    WriteKey(w, "HashKeys"); w.StartArray(); for (const KeyAttribute& k : i.hash_keys) WriteKeyAttribute(w, k); w.EndArray();
-    WriteKey(w, "RangeKeys"); w.StartArray(); for (const KeyAttribute& k : i.range_keys) WriteKeyAttribute(w, k); w.EndArray();
-    WriteKey(w, "ProjectionType"); WriteString(w, i.projection_type);
+    WriteKey(w, "HashKeys"); w.StartArray(); for (const KeyAttribute& k : i.hash_keys) WriteAttributeDefinition(w, k); w.EndArray();
+    WriteKey(w, "RangeKeys"); w.StartArray(); for (const KeyAttribute& k : i.range_keys) WriteAttributeDefinition(w, k); w.EndArray();
+    WriteKey(w, "ProjectionType"); WriteString(w, ProjectionTypeName(i.projection_type));
     WriteKey(w, "NonKeyAttributes"); w.StartArray(); for (const std::string& a : i.non_key_attributes) WriteString(w, a); w.EndArray();
-    WriteKey(w, "Status"); WriteString(w, i.status);
+    WriteKey(w, "Status"); WriteString(w, IndexStatusName(i.status));
     WriteKey(w, "BackfillCursor"); WriteString(w, Base64Encode(i.backfill_cursor));
     WriteKey(w, "ReadCapacityUnits"); w.Int64(i.read_capacity);
     WriteKey(w, "WriteCapacityUnits"); w.Int64(i.write_capacity);
@@ -138,9 +116,9 @@ DODB_COLD bool DecodeTable(std::string_view json, TableInfo* t) {
       i.id = j["Id"].GetUint();
       for (const JsonValue& k : j["HashKeys"].GetArray()) i.hash_keys.push_back(ReadKeyAttribute(k));
       for (const JsonValue& k : j["RangeKeys"].GetArray()) i.range_keys.push_back(ReadKeyAttribute(k));
-      i.projection_type = StringMember(j, "ProjectionType");
+      i.projection_type = ParseProjectionType(StringMember(j, "ProjectionType")).value_or(ProjectionType::kAll);
       for (const JsonValue& a : j["NonKeyAttributes"].GetArray()) i.non_key_attributes.emplace_back(StringOf(a));
-      i.status = StringMember(j, "Status");
+      i.status = ParseIndexStatus(StringMember(j, "Status")).value_or(IndexStatus::kActive);
       Base64Decode(StringMember(j, "BackfillCursor"), &i.backfill_cursor);
       i.read_capacity = j["ReadCapacityUnits"].GetInt64();
       i.write_capacity = j["WriteCapacityUnits"].GetInt64();
@@ -178,43 +156,7 @@ DODB_COLD bool DecodeTable(std::string_view json, TableInfo* t) {
   return true;
 }
 
-DODB_COLD void WriteIndexDescription(JsonWriter& w, const TableInfo& t, const IndexInfo& i) {
-  w.StartObject();
-  WriteKey(w, "IndexName"); WriteString(w, i.name);
-  WriteKey(w, "KeySchema");
-  w.StartArray();
-  for (const KeyAttribute& k : i.hash_keys) WriteKeySchemaElement(w, k.name, "HASH");
-  for (const KeyAttribute& k : i.range_keys) WriteKeySchemaElement(w, k.name, "RANGE");
-  w.EndArray();
-  WriteKey(w, "Projection");
-  w.StartObject();
-  WriteKey(w, "ProjectionType"); WriteString(w, i.projection_type);
-  if (i.projection_type == "INCLUDE") {
-    WriteKey(w, "NonKeyAttributes");
-    w.StartArray();
-    for (const std::string& a : i.non_key_attributes) WriteString(w, a);
-    w.EndArray();
-  }
-  w.EndObject();
-  if (i.global) {
-    WriteKey(w, "IndexStatus"); WriteString(w, i.status);
-    if (i.status == "CREATING") { WriteKey(w, "Backfilling"); w.Bool(true); }
-    WriteKey(w, "ProvisionedThroughput");
-    w.StartObject();
-    WriteKey(w, "NumberOfDecreasesToday"); w.Int(0);
-    WriteKey(w, "ReadCapacityUnits"); w.Int64(t.pay_per_request ? 0 : i.read_capacity);
-    WriteKey(w, "WriteCapacityUnits"); w.Int64(t.pay_per_request ? 0 : i.write_capacity);
-    w.EndObject();
-  }
-  WriteKey(w, "IndexSizeBytes"); w.Int64(i.size_bytes);
-  WriteKey(w, "ItemCount"); w.Int64(i.item_count);
-  WriteKey(w, "IndexArn"); WriteString(w, std::string(kArnPrefix) + t.name + "/index/" + i.name);
-  w.EndObject();
-}
-
 }  // namespace
-
-std::string TableArn(std::string_view table) { return std::string(kArnPrefix).append(table); }
 
 bool Catalog::Load(std::string_view name, TableInfo* table) {
   auto it = cache_.find(name);
@@ -253,18 +195,6 @@ DODB_COLD void Catalog::Drop(const TableInfo& table) {
   cache_.erase(table.name);
 }
 
-const IndexInfo* TableInfo::FindIndex(std::string_view index_name) const {
-  for (const IndexInfo& i : indexes)
-    if (i.name == index_name) return &i;
-  return nullptr;
-}
-
-const KeyAttribute* TableInfo::FindDefinition(std::string_view attribute) const {
-  for (const KeyAttribute& a : attribute_definitions)
-    if (a.name == attribute) return &a;
-  return nullptr;
-}
-
 DODB_COLD std::vector<std::string> Catalog::ListNames(std::string_view after, int limit) {
   std::string start = CatalogKey(after);
   if (!after.empty()) start.push_back('\0');  // strictly after
@@ -284,74 +214,6 @@ DODB_COLD uint32_t Catalog::AllocateId() {
   }
   store_.Put(key, std::to_string(id + 1));
   return id;
-}
-
-DODB_COLD void WriteTableDescription(JsonWriter& w, const TableInfo& t, std::string_view status) {
-  w.StartObject();
-  WriteKey(w, "AttributeDefinitions");
-  w.StartArray();
-  for (const KeyAttribute& a : t.attribute_definitions) WriteKeyAttribute(w, a);
-  w.EndArray();
-  WriteKey(w, "TableName"); WriteString(w, t.name);
-  WriteKey(w, "KeySchema");
-  w.StartArray();
-  WriteKeySchemaElement(w, t.hash_key.name, "HASH");
-  if (t.range_key) WriteKeySchemaElement(w, t.range_key->name, "RANGE");
-  w.EndArray();
-  WriteKey(w, "TableStatus"); WriteString(w, status);
-  WriteKey(w, "CreationDateTime"); w.Double(std::floor(t.creation_time * 1000) / 1000);
-  WriteKey(w, "ProvisionedThroughput");
-  w.StartObject();
-  WriteKey(w, "NumberOfDecreasesToday"); w.Int(0);
-  WriteKey(w, "ReadCapacityUnits"); w.Int64(t.pay_per_request ? 0 : t.read_capacity);
-  WriteKey(w, "WriteCapacityUnits"); w.Int64(t.pay_per_request ? 0 : t.write_capacity);
-  w.EndObject();
-  WriteKey(w, "TableSizeBytes"); w.Int64(t.size_bytes);
-  WriteKey(w, "ItemCount"); w.Int64(t.item_count);
-  WriteKey(w, "TableArn"); WriteString(w, std::string(kArnPrefix) + t.name);
-  WriteKey(w, "TableId"); WriteString(w, t.table_id);
-  if (t.pay_per_request) {
-    WriteKey(w, "BillingModeSummary");
-    w.StartObject();
-    WriteKey(w, "BillingMode"); w.String("PAY_PER_REQUEST");
-    WriteKey(w, "LastUpdateToPayPerRequestDateTime"); w.Double(std::floor(t.creation_time * 1000) / 1000);
-    w.EndObject();
-    WriteKey(w, "TableThroughputModeSummary");
-    w.StartObject();
-    WriteKey(w, "TableThroughputMode"); w.String("PAY_PER_REQUEST");
-    w.EndObject();
-  }
-  if (!t.table_class.empty()) {
-    WriteKey(w, "TableClassSummary");
-    w.StartObject();
-    WriteKey(w, "TableClass"); WriteString(w, t.table_class);
-    w.EndObject();
-  }
-  if (t.stream_enabled) {
-    WriteKey(w, "StreamSpecification");
-    w.StartObject();
-    WriteKey(w, "StreamEnabled"); w.Bool(true);
-    WriteKey(w, "StreamViewType"); WriteString(w, t.stream_view_type);
-    w.EndObject();
-  }
-  if (t.stream_id != 0) {
-    WriteKey(w, "LatestStreamLabel"); WriteString(w, t.stream_label);
-    WriteKey(w, "LatestStreamArn"); WriteString(w, std::string(kArnPrefix) + t.name + "/stream/" + t.stream_label);
-  }
-  WriteKey(w, "DeletionProtectionEnabled"); w.Bool(t.deletion_protection);
-  if (status != "DELETING") {
-    for (bool global : {false, true}) {
-      bool any = false;
-      for (const IndexInfo& i : t.indexes) any = any || i.global == global;
-      if (!any) continue;
-      WriteKey(w, global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes");
-      w.StartArray();
-      for (const IndexInfo& i : t.indexes)
-        if (i.global == global) WriteIndexDescription(w, t, i);
-      w.EndArray();
-    }
-  }
-  w.EndObject();
 }
 
 }  // namespace dodb

@@ -18,7 +18,7 @@
 #include <cstring>
 #include <string_view>
 
-#include "json_writer.h"
+#include "util/json_writer.h"
 
 namespace dodb {
 

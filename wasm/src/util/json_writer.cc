@@ -1,6 +1,6 @@
-#include "json_writer.h"
+#include "util/json_writer.h"
 
-#include "json.h"  // RapidJSON configured as the engine configures it
+#include "util/json.h"  // RapidJSON configured as the engine configures it
 
 #include <rapidjson/internal/dtoa.h>
 #include <rapidjson/internal/ieee754.h>

@@ -1,7 +1,7 @@
 // The writer against RapidJSON's default Writer<StringBuffer>, which it replaced: the output must
 // be the same bytes. IsUtf8WithoutNul against RapidJSON's UTF8<>::Validate, which it replaced in
 // request parsing.
-#include "json_writer.h"
+#include "util/json_writer.h"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@
 #include <random>
 #include <string>
 
-#include "json.h"
+#include "util/json.h"
 
 namespace dodb {
 namespace {

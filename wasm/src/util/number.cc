@@ -1,4 +1,4 @@
-#include "number.h"
+#include "util/number.h"
 
 #include <algorithm>
 #include <cstdint>

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "status.h"
+#include "util/status.h"
 
 namespace dodb {
 

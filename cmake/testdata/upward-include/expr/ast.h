@@ -1,0 +1,2 @@
+// Fixture for check-layers.sh.
+#include "util/bad.h"

@@ -1,0 +1,105 @@
+// table_info.h: a table's definition as plain data: key schema, secondary indexes, settings and
+// the statistics DescribeTable shows. The catalog (storage/table_catalog.h) stores and caches it;
+// request/table_description.h writes DynamoDB's TableDescription from it.
+#ifndef DODB_FORMAT_TABLE_INFO_H_
+#define DODB_FORMAT_TABLE_INFO_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "format/attribute_value.h"
+#include "util/json.h"
+
+namespace dodb {
+
+struct KeyAttribute {
+  std::string name;
+  ValueType type = ValueType::S;  // S, N or B
+};
+
+// A GSI's IndexStatus. An LSI is always ACTIVE; DELETING indexes are not described.
+// The names are stored in the catalog: do not rename.
+enum class IndexStatus { kCreating, kActive, kDeleting };  // CREATING = backfilling
+// Projection.ProjectionType. The names are stored in the catalog: do not rename.
+enum class ProjectionType { kAll, kKeysOnly, kInclude };
+
+std::string_view IndexStatusName(IndexStatus status);          // "CREATING", "ACTIVE", "DELETING"
+std::optional<IndexStatus> ParseIndexStatus(std::string_view name);
+std::string_view ProjectionTypeName(ProjectionType type);      // "ALL", "KEYS_ONLY", "INCLUDE"
+std::optional<ProjectionType> ParseProjectionType(std::string_view name);
+
+// A secondary index. A GSI key may have up to 4 HASH and up to 4 RANGE attributes
+// (multi-attribute keys); an LSI has the table's hash key and one RANGE attribute.
+struct IndexInfo {
+  std::string name;
+  bool global = true;
+  uint32_t id = 0;  // internal: prefix of this index's entries (keyspace.h)
+  std::vector<KeyAttribute> hash_keys;
+  std::vector<KeyAttribute> range_keys;
+  ProjectionType projection_type = ProjectionType::kAll;
+  std::vector<std::string> non_key_attributes;  // kInclude
+  IndexStatus status = IndexStatus::kActive;
+  std::string backfill_cursor;     // kCreating: the next item key to index
+  int64_t item_count = 0;          // as of the last statistics refresh (storage/maintenance.h)
+  int64_t size_bytes = 0;
+  int64_t read_capacity = 0;
+  int64_t write_capacity = 0;
+};
+
+struct TableInfo {
+  std::string name;
+  uint32_t id = 0;        // internal: prefix of this table's items
+  std::string table_id;   // the TableId DynamoDB shows (a UUID)
+  KeyAttribute hash_key;
+  std::optional<KeyAttribute> range_key;
+  std::vector<KeyAttribute> attribute_definitions;
+  double creation_time = 0;  // epoch seconds
+  bool pay_per_request = false;
+  int64_t read_capacity = 0;
+  int64_t write_capacity = 0;
+  bool deletion_protection = false;
+  std::string table_class;  // empty unless given (STANDARD, STANDARD_INFREQUENT_ACCESS)
+  std::vector<IndexInfo> indexes;
+  // Statistics DynamoDB refreshes about every six hours; so do we (storage/maintenance.h).
+  int64_t item_count = 0;
+  int64_t size_bytes = 0;
+  double stats_time_ms = 0;     // when the last refresh finished (0: never)
+  std::string stats_cursor;     // a refresh in progress: the next key to count ("" = not running)
+  // Time to Live: items whose ttl_attribute (epoch seconds) has passed are deleted by sweeps.
+  std::string ttl_attribute;    // empty: TTL was never enabled
+  bool ttl_enabled = false;
+  std::string ttl_cursor;       // the sweep in progress: the next item key ("" = between sweeps)
+  double ttl_next_sweep_ms = 0;
+  // Point-in-time recovery (ops/continuous_backups.cc): on since pitr_since (epoch seconds).
+  bool pitr_enabled = false;
+  double pitr_since = 0;
+  int64_t pitr_days = 0;
+  std::vector<std::pair<std::string, std::string>> tags;  // key -> value, in insertion order
+  // DynamoDB Streams (storage/stream_log.h): the latest stream, kept after it is disabled.
+  bool stream_enabled = false;
+  std::string stream_view_type;  // of the enabled stream
+  uint32_t stream_id = 0;        // 0: the table never had a stream
+  std::string stream_label;
+  int64_t stats_count = 0, stats_size = 0;  // its running totals
+
+  // The index with this name, or nullptr.
+  const IndexInfo* FindIndex(std::string_view index_name) const;
+  // The attribute's declared type, if it is in AttributeDefinitions.
+  const KeyAttribute* FindDefinition(std::string_view attribute) const;
+  // True while a GSI is being created or deleted (TableStatus UPDATING).
+  bool IndexChangePending() const;
+};
+
+// The table's ARN (DynamoDB Local's region and account).
+std::string TableArn(std::string_view table);
+
+// {"AttributeName": ..., "AttributeType": ...}, as in AttributeDefinitions.
+void WriteAttributeDefinition(JsonWriter& w, const KeyAttribute& k);
+
+}  // namespace dodb
+
+#endif  // DODB_FORMAT_TABLE_INFO_H_

@@ -1,0 +1,61 @@
+// operations.h: the table of operations, one file each in ops/ (the truth the JS layer's
+// operation facts are tested against: js/ reads the DODB_OPERATIONS lists below).
+#ifndef DODB_OPS_OPERATIONS_H_
+#define DODB_OPS_OPERATIONS_H_
+
+#include <string_view>
+
+#include "request/operation.h"
+
+namespace dodb {
+
+// The operation with this name, or nullptr.
+const Operation* FindOperation(std::string_view name);
+
+// One declaration per operation file; the table is in operation_table.cc.
+#define DODB_OPERATIONS(X) \
+  X(CreateTable)           \
+  X(DeleteTable)           \
+  X(DescribeTable)         \
+  X(ListTables)            \
+  X(PutItem)               \
+  X(GetItem)               \
+  X(DeleteItem)            \
+  X(UpdateItem)            \
+  X(Query)                 \
+  X(Scan)                  \
+  X(UpdateTable)           \
+  X(TransactWriteItems)    \
+  X(TransactGetItems)      \
+  X(BatchWriteItem)        \
+  X(BatchGetItem)          \
+  X(UpdateTimeToLive)      \
+  X(DescribeTimeToLive)    \
+  X(TagResource)           \
+  X(UntagResource)         \
+  X(ListTagsOfResource)    \
+  X(DescribeLimits)        \
+  X(DescribeEndpoints)     \
+  X(DescribeContinuousBackups) \
+  X(UpdateContinuousBackups)
+
+// DynamoDB Streams (X-Amz-Target: DynamoDBStreams_20120810.<name>), one file each in ops/.
+#define DODB_STREAMS_OPERATIONS(X) \
+  X(ListStreams)                   \
+  X(DescribeStream)                \
+  X(GetShardIterator)              \
+  X(GetRecords)
+
+#define DODB_DECLARE_OPERATION(Name) \
+  Status Name(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
+namespace ops {
+DODB_OPERATIONS(DODB_DECLARE_OPERATION)
+DODB_STREAMS_OPERATIONS(DODB_DECLARE_OPERATION)
+#undef DODB_DECLARE_OPERATION
+// Internal operations, reachable from the host only (their names cannot come from X-Amz-Target).
+Status Maintain(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
+}  // namespace ops
+
+}  // namespace dodb
+
+#endif  // DODB_OPS_OPERATIONS_H_
