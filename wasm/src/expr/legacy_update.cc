@@ -47,7 +47,7 @@ Status CheckLegacyUpdateKeys(const std::vector<LegacyUpdate>& updates, const Tab
 }
 
 Status ApplyLegacyUpdates(const std::vector<LegacyUpdate>& updates, AttributeMap* item) {
-  const Status mismatch = Status::Validation("Type mismatch for attribute to update");
+  const Status mismatch = Status::ItemValidation("Type mismatch for attribute to update");
   for (const LegacyUpdate& u : updates) {
     AttributeValue* current = FindMutableAttribute(item, u.attribute);
     if (u.action == "PUT") {

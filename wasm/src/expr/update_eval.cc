@@ -11,10 +11,10 @@ namespace dodb {
 namespace {
 
 Status IncorrectDataType() {
-  return Status::Validation("An operand in the update expression has an incorrect data type");
+  return Status::ItemValidation("An operand in the update expression has an incorrect data type");
 }
 Status MissingAttribute() {
-  return Status::Validation("The provided expression refers to an attribute that does not exist in the item");
+  return Status::ItemValidation("The provided expression refers to an attribute that does not exist in the item");
 }
 
 
@@ -111,7 +111,7 @@ Status ApplyUpdate(const UpdateExpression& update, AttributeMap* item) {
       DODB_RETURN_IF_ERROR(Add(FindPath(original, a.path), a.value.value, &values[i]));
     }
   }
-  const Status invalid_path = Status::Validation("The document path provided in the update expression is invalid for update");
+  const Status invalid_path = Status::ItemValidation("The document path provided in the update expression is invalid for update");
   // REMOVEs of list elements run from the highest index down, so each index refers to the
   // original list (DynamoDB semantics); everything else runs in written order.
   std::vector<size_t> order(update.actions.size());

@@ -64,8 +64,8 @@ Status DecodeSet(const JsonValue& v, ValueType type, AttributeValue* out) {
   std::sort(sorted.begin(), sorted.end());
   if (std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end()) return Status::OK();
   // Messages as recorded from DynamoDB (dynalite test/putItem.js), spacing included.
-  if (type == ValueType::NS) return Status::Validation("Input collection contains duplicates");
-  return Status::Validation("One or more parameter values were invalid: Input collection " + SetDisplay(wire) +
+  if (type == ValueType::NS) return Status::ItemValidation("Input collection contains duplicates");
+  return Status::ItemValidation("One or more parameter values were invalid: Input collection " + SetDisplay(wire) +
                             (type == ValueType::BS ? "of type BS contains duplicates." : " contains duplicates."));
 }
 

@@ -12,7 +12,6 @@
 #include "request/request_fields.h"
 #include "storage/stored_item.h"
 #include "request/transaction.h"
-#include "request/write_condition.h"
 
 namespace dodb::ops {
 namespace {

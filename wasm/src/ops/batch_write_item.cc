@@ -29,9 +29,7 @@ void SingleRequest(std::string_view table, const char* member, const JsonValue& 
 
 Status BatchKeyMessage(Status s) {
   // The batch reports every key mismatch with one message (dynalite test/batchWriteItem.js:352).
-  const std::string& m = s.message();
-  if (m.rfind("One or more parameter values were invalid: Missing the key", 0) == 0 ||
-      m.rfind("One or more parameter values were invalid: Type mismatch for key", 0) == 0)
+  if (s.item_scope() == ItemScope::kKeyMismatch)
     return Status::Validation("The provided key element does not match the schema");
   return s;
 }

@@ -6,9 +6,9 @@
 #include "format/item_codec.h"
 #include "storage/item_key.h"
 #include "request/operation.h"
+#include "expr/expression_resolver.h"
 #include "expr/projection.h"
 #include "storage/stored_item.h"
-#include "request/write_condition.h"
 #include "request/request_fields.h"
 #include "storage/table_catalog.h"
 

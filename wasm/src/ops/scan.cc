@@ -7,7 +7,6 @@
 #include "request/read_common.h"
 #include "request/request_fields.h"
 #include "storage/table_catalog.h"
-#include "request/write_condition.h"
 
 namespace dodb::ops {
 namespace {

@@ -88,7 +88,7 @@ Status PlanUpdateItem(OperationContext& ctx, const JsonValue& request, WritePlan
   DODB_RETURN_IF_ERROR(ApplyUpdate(update, &item));
   DODB_RETURN_IF_ERROR(ApplyLegacyUpdates(legacy, &item));
   plan->new_size = ItemSize(item);
-  if (plan->new_size > kMaxItemBytes) return Status::Validation("Item size to update has exceeded the maximum allowed size");
+  if (plan->new_size > kMaxItemBytes) return Status::ItemValidation("Item size to update has exceeded the maximum allowed size");
   DODB_RETURN_IF_ERROR(CheckIndexKeys(table, item, true));
   plan->new_item = std::move(item);
   for (const UpdateAction& a : update.actions) plan->updated_paths.push_back(a.path);

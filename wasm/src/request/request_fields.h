@@ -57,6 +57,15 @@ Status CheckRequestItemsTableNames(const JsonValue& request_items);
 // The string value of an optional string member, or fallback.
 std::string_view StringOr(const JsonValue& request, const char* name, std::string_view fallback);
 
+// "Can not use both expression and non-expression parameters ..." if request mixes them.
+Status CheckNoMixedParameters(const JsonValue& request, std::initializer_list<const char*> legacy,
+                              std::initializer_list<const char*> expressions);
+
+// "ExpressionAttributeNames/Values can only be specified when using expressions" checks.
+// value_users: the expression parameters that take values, as named in the message.
+Status CheckPlaceholdersHaveExpressions(const JsonValue& request, std::initializer_list<const char*> name_users,
+                                        std::initializer_list<const char*> value_users);
+
 }  // namespace dodb
 
 #endif  // DODB_REQUEST_FIELDS_H_

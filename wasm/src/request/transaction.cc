@@ -4,41 +4,17 @@
 #include "format/item_codec.h"
 
 namespace dodb {
-namespace {
-
-// Validation failures DynamoDB reports as a ValidationError cancellation reason of the action
-// instead of failing the request (AWS TransactionCanceledException reference; nubo-db/dynoxide).
-bool IsPerActionValidation(const std::string& message) {
-  static constexpr std::string_view kPrefixes[] = {
-      "One or more parameter values were invalid: Type mismatch for key",
-      "One or more parameter values were invalid: Missing the key",
-      "One or more parameter values were invalid: Input collection",
-      "Input collection contains duplicates",
-      "Item size to update has exceeded the maximum allowed size",
-      "An operand in the update expression has an incorrect data type",
-      "The provided expression refers to an attribute that does not exist in the item",
-      "The document path provided in the update expression is invalid for update",
-      "The update expression attempted to update the secondary index key",
-      "Number overflow",
-      "Attempting to store more than 38 significant digits",
-      "Type mismatch for attribute to update",
-      "The provided key element does not match the schema",
-  };
-  for (std::string_view p : kPrefixes)
-    if (message.compare(0, p.size(), p) == 0) return true;
-  return false;
-}
-
-}  // namespace
 
 Status ClassifyActionStatus(Status s, TransactionAction* t) {
   if (s.ok()) return s;
   // An empty key value fails the whole transaction, in PutItem's wording whatever the action
   // (nubo-db/dynoxide CHANGELOG #98, captured against DynamoDB).
-  constexpr std::string_view kEmptyKey = "One or more parameter values were invalid: The AttributeValue for a key attribute";
-  if (s.message().compare(0, kEmptyKey.size(), kEmptyKey) == 0)
-    return Status::Validation("One or more parameter values are not valid." +
-                              s.message().substr(std::string_view("One or more parameter values were invalid:").size()));
+  if (s.item_scope() == ItemScope::kEmptyKey) {
+    constexpr std::string_view kWere = "One or more parameter values were invalid:";
+    std::string_view detail(s.message());
+    if (detail.substr(0, kWere.size()) == kWere) detail.remove_prefix(kWere.size());
+    return Status::Validation("One or more parameter values are not valid." + std::string(detail));
+  }
   if (s.type() == "ConditionalCheckFailedException") {
     t->reason = "ConditionalCheckFailed";
     t->reason_message = s.message();
@@ -47,7 +23,10 @@ Status ClassifyActionStatus(Status s, TransactionAction* t) {
     if (extra.rfind("\"Item\":", 0) == 0) t->item_json = extra.substr(7);
     return Status::OK();
   }
-  if (s.type() == "ValidationException" && IsPerActionValidation(s.message())) {
+  // Validation failures DynamoDB reports as a ValidationError cancellation reason of the action
+  // instead of failing the request (AWS TransactionCanceledException reference; nubo-db/dynoxide):
+  // those marked where they are raised (util/status.h, ItemScope).
+  if (s.item_scope() == ItemScope::kItem || s.item_scope() == ItemScope::kKeyMismatch) {
     t->reason = "ValidationError";
     t->reason_message = s.message();
     t->plan.key.clear();  // not an item of the transaction

@@ -26,15 +26,6 @@ Status PrepareWriteCondition(const JsonValue& request, ExpressionContext* expres
 // OK if the condition holds for old_item (nullptr: no item), else ConditionalCheckFailedException.
 Status CheckWriteCondition(const WriteCondition& condition, const AttributeMap* old_item);
 
-// "Can not use both expression and non-expression parameters ..." if request mixes them.
-Status CheckNoMixedParameters(const JsonValue& request, std::initializer_list<const char*> legacy,
-                              std::initializer_list<const char*> expressions);
-
-// "ExpressionAttributeNames/Values can only be specified when using expressions" checks.
-// value_users: the expression parameters that take values, as named in the message.
-Status CheckPlaceholdersHaveExpressions(const JsonValue& request, std::initializer_list<const char*> name_users,
-                                        std::initializer_list<const char*> value_users);
-
 }  // namespace dodb
 
 #endif  // DODB_WRITE_CONDITION_H_

@@ -15,8 +15,10 @@ Status CheckKeyValue(const KeyAttribute& k, const AttributeValue& v, bool is_has
     std::string kind = v.type == ValueType::B ? "binary" : "string";
     std::string prefix = put_wording ? "One or more parameter values are not valid. "
                                      : "One or more parameter values were invalid: ";
-    return Status::Validation(prefix + "The AttributeValue for a key attribute cannot contain an empty " + kind +
-                              " value. Key: " + k.name);
+    std::string message = prefix + "The AttributeValue for a key attribute cannot contain an empty " + kind +
+                          " value. Key: " + k.name;
+    return put_wording ? Status::Validation(std::move(message))
+                       : Status::ItemValidation(std::move(message), ItemScope::kEmptyKey);
   }
   if (v.type != ValueType::N) {
     if (is_hash && v.scalar.size() > kMaxHashKeyBytes)
@@ -38,18 +40,21 @@ Status CheckItemKey(const TableInfo& table, const AttributeMap& item) {
   for (int i = 0; i < 2 && keys[i]; ++i) {
     const KeyAttribute& k = *keys[i];
     const AttributeValue* v = FindAttribute(item, k.name);
-    if (!v) return Status::Validation("One or more parameter values were invalid: Missing the key " + k.name + " in the item");
+    if (!v)
+      return Status::ItemValidation("One or more parameter values were invalid: Missing the key " + k.name + " in the item",
+                                    ItemScope::kKeyMismatch);
     if (v->type != k.type)
-      return Status::Validation("One or more parameter values were invalid: Type mismatch for key " + k.name +
-                                " expected: " + std::string(TypeName(k.type)) +
-                                " actual: " + std::string(TypeName(v->type)));
+      return Status::ItemValidation("One or more parameter values were invalid: Type mismatch for key " + k.name +
+                                        " expected: " + std::string(TypeName(k.type)) +
+                                        " actual: " + std::string(TypeName(v->type)),
+                                    ItemScope::kKeyMismatch);
     DODB_RETURN_IF_ERROR(CheckKeyValue(k, *v, i == 0, true));
   }
   return Status::OK();
 }
 
 Status CheckRequestKey(const TableInfo& table, const AttributeMap& key) {
-  const Status mismatch = Status::Validation("The provided key element does not match the schema");
+  const Status mismatch = Status::ItemValidation("The provided key element does not match the schema", ItemScope::kKeyMismatch);
   size_t expected = table.range_key ? 2 : 1;
   const KeyAttribute* keys[2] = {&table.hash_key, table.range_key ? &*table.range_key : nullptr};
   for (int i = 0; i < 2 && keys[i]; ++i) {

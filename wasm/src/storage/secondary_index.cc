@@ -56,7 +56,7 @@ Status CheckIndexKeys(const TableInfo& table, const AttributeMap& item, bool fro
         if (!v) continue;
         if (v->type != k.type) {
           if (from_update)
-            return Status::Validation("The update expression attempted to update the secondary index key to unsupported type");
+            return Status::ItemValidation("The update expression attempted to update the secondary index key to unsupported type");
           return Status::Validation("One or more parameter values were invalid: Type mismatch for Index Key " + k.name +
                                     " Expected: " + std::string(TypeName(k.type)) +
                                     " Actual: " + std::string(TypeName(v->type)) + " IndexName: " + index.name);

@@ -55,13 +55,13 @@ Status ParseDecimal(std::string_view text, Decimal* out) {
   int64_t exponent = static_cast<int64_t>(int_digits) - static_cast<int64_t>(first) + exp10;
   // DynamoDB checks range before precision (dynalite test/putItem.js records the order).
   if (exponent > kMaxExponent)
-    return Status::Validation(
+    return Status::ItemValidation(
         "Number overflow. Attempting to store a number with magnitude larger than supported range");
   if (exponent < kMinExponent)
     return Status::Validation(
         "Number underflow. Attempting to store a number with magnitude smaller than supported range");
   if (static_cast<int>(d.digits.size()) > kMaxDigits)
-    return Status::Validation("Attempting to store more than 38 significant digits in a Number");
+    return Status::ItemValidation("Attempting to store more than 38 significant digits in a Number");
   d.exponent = static_cast<int>(exponent);
   *out = std::move(d);
   return Status::OK();

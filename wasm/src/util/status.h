@@ -11,6 +11,18 @@
 
 namespace dodb {
 
+// What a ValidationException about one item means to a request that carries several items
+// (TransactWriteItems, BatchWriteItem). It is marked where the error is raised, so rewording a
+// message never changes how a transaction treats it (request/transaction.cc).
+enum class ItemScope : unsigned char {
+  kRequest,      // fails the whole request: every error not marked otherwise
+  kItem,         // the action's own item, key value or update is invalid: a transaction
+                 // cancels, with a ValidationError reason for that action
+  kKeyMismatch,  // a key attribute missing or of the wrong type: as kItem, and BatchWriteItem
+                 // words it "The provided key element does not match the schema"
+  kEmptyKey,     // an empty key value in GetItem's wording: a transaction fails whole, in PutItem's
+};
+
 class Status {
  public:
   Status() = default;  // OK
@@ -18,6 +30,12 @@ class Status {
 
   // Named factories, one per DynamoDB error type the engine raises.
   static Status Validation(std::string msg) { return Status("ValidationException", std::move(msg)); }
+  // A ValidationException about one item (see ItemScope).
+  static Status ItemValidation(std::string msg, ItemScope scope = ItemScope::kItem) {
+    Status s("ValidationException", std::move(msg));
+    s.item_scope_ = scope;
+    return s;
+  }
   static Status Serialization(std::string msg) { return Status("SerializationException", std::move(msg)); }
   static Status ResourceNotFound(std::string msg) { return Status("ResourceNotFoundException", std::move(msg)); }
   static Status TableNotFound(std::string msg) { return Status("TableNotFoundException", std::move(msg)); }
@@ -41,6 +59,7 @@ class Status {
   const std::string& message() const { return message_; }
   // Extra members of the error body, as a JSON object's inner text ("\"Item\":{...}") or empty.
   const std::string& extra_json() const { return extra_json_; }
+  ItemScope item_scope() const { return item_scope_; }
   void set_extra_json(std::string json) { extra_json_ = std::move(json); }
 
  private:
@@ -48,6 +67,7 @@ class Status {
   std::string type_;
   std::string message_;
   std::string extra_json_;
+  ItemScope item_scope_ = ItemScope::kRequest;
 };
 
 // Propagates a non-OK Status to the caller.
