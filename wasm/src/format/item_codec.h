@@ -27,6 +27,8 @@ bool DecodeItem(std::string_view bytes, AttributeMap* item);
 // The item's size as DynamoDB counts it against the 400 KB limit and for capacity units:
 // attribute names (UTF-8 bytes) plus value sizes.
 size_t ItemSize(const AttributeMap& item);
+// DynamoDB's largest item, in ItemSize bytes.
+inline constexpr size_t kMaxItemBytes = 400 * 1024;
 size_t AttributeValueSize(const AttributeValue& v);
 
 // Writes the stored item bytes as wire JSON, exactly as DecodeItem + WriteAttributeMap would, and

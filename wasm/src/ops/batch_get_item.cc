@@ -102,7 +102,7 @@ Status BatchGetItem(OperationContext& ctx, const JsonValue& request, JsonWriter&
         if (r.keys[i] == r.keys[j]) return Status::Validation("Provided list of item keys contains duplicates");
   }
   for (TableRead& r : reads) {
-    if (!ctx.catalog.Load(r.name, &r.table)) return Status::ResourceNotFound("Requested resource not found");
+    DODB_RETURN_IF_ERROR(LoadTable(ctx, r.name, &r.table));
     for (const AttributeMap& k : r.keys) DODB_RETURN_IF_ERROR(CheckRequestKey(r.table, k));
   }
 

@@ -10,12 +10,13 @@
 #include "request/request_fields.h"
 #include "request/transaction.h"
 #include "request/write_plan.h"
+#include "ops/delete_item.h"
+#include "ops/put_item.h"
 
 namespace dodb::ops {
 namespace {
 
 constexpr int kMaxRequests = 25;
-constexpr size_t kMaxItemBytes = 400 * 1024;
 // RequestItems (a map of lists) is checked by hand below.
 const Field kFields[] = {kReturnConsumedCapacityField, kReturnItemCollectionMetricsField};
 

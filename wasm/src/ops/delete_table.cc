@@ -13,8 +13,7 @@ Status DeleteTable(OperationContext& ctx, const JsonValue& request, JsonWriter& 
   std::string name;
   DODB_RETURN_IF_ERROR(CheckRequiredTableName(request, &name));
   TableInfo table;
-  if (!ctx.catalog.Load(name, &table))
-    return Status::ResourceNotFound("Requested resource not found: Table: " + name + " not found");
+  DODB_RETURN_IF_ERROR(LoadTable(ctx, name, &table, NotFoundWording::kTableOperation));
   if (table.deletion_protection)
     return Status::Validation(
         "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection "

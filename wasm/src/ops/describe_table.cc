@@ -11,8 +11,7 @@ Status DescribeTable(OperationContext& ctx, const JsonValue& request, JsonWriter
   std::string name;
   DODB_RETURN_IF_ERROR(CheckRequiredTableName(request, &name));
   TableInfo table;
-  if (!ctx.catalog.Load(name, &table))
-    return Status::ResourceNotFound("Requested resource not found: Table: " + name + " not found");
+  DODB_RETURN_IF_ERROR(LoadTable(ctx, name, &table, NotFoundWording::kTableOperation));
   // Statistics (ItemCount, sizes) are refreshed in the background when six hours old.
   if (RequestStatisticsIfStale(ctx.store, &table)) ctx.catalog.Save(table);
   WriteKey(out, "Table");

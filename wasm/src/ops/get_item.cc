@@ -53,8 +53,7 @@ Status GetItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out)
   DODB_RETURN_IF_ERROR(expressions.CheckAllUsed());
 
   TableInfo table;
-  if (!ctx.catalog.Load(StringOf(request["TableName"]), &table))
-    return Status::ResourceNotFound("Requested resource not found");
+  DODB_RETURN_IF_ERROR(LoadTable(ctx, StringOf(request["TableName"]), &table));
   DODB_RETURN_IF_ERROR(CheckRequestKey(table, key));
 
   std::optional<AttributeMap> item;

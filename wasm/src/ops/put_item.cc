@@ -1,11 +1,14 @@
 // PutItem: validate the request and item, check the key against the table, check the
 // condition (ConditionExpression or legacy Expected) against the current item, replace it.
 // ReturnValues NONE | ALL_OLD.
+#include "ops/put_item.h"
+
 #include <algorithm>
 
 #include "request/capacity.h"
 #include "request/item_collection.h"
 #include "request/write_plan.h"
+#include "request/write_response.h"
 #include "format/item_codec.h"
 #include "storage/item_key.h"
 #include "storage/item_writer.h"
@@ -17,8 +20,6 @@
 #include "request/write_condition.h"
 
 namespace dodb::ops {
-
-constexpr size_t kMaxItemBytes = 400 * 1024;
 
 constexpr Field kFields[] = {
     kReturnConsumedCapacityField,
@@ -40,24 +41,19 @@ namespace dodb {
 
 Status PlanPutItem(OperationContext& ctx, const JsonValue& request, bool always_read_old, WritePlan* plan) {
   DODB_RETURN_IF_ERROR(ValidateRequest(request, ops::kFields));
-  DODB_RETURN_IF_ERROR(CheckNoMixedParameters(request, {"Expected", "ConditionalOperator"}, {"ConditionExpression"}));
-  DODB_RETURN_IF_ERROR(CheckPlaceholdersHaveExpressions(request, {"ConditionExpression"}, {"ConditionExpression"}));
+  DODB_RETURN_IF_ERROR(CheckConditionParameters(request));
   AttributeMap item;
   DODB_RETURN_IF_ERROR(DecodeAttributeMap(request["Item"], 1, &item));
   std::string_view return_values = StringOr(request, "ReturnValues", "NONE");
   if (return_values != "NONE" && return_values != "ALL_OLD")
     return Status::Validation("ReturnValues can only be ALL_OLD or NONE");
   plan->new_size = ItemSize(item);
-  if (plan->new_size > ops::kMaxItemBytes) return Status::Validation("Item size has exceeded the maximum allowed size");
-  ExpressionContext expressions;
-  DODB_RETURN_IF_ERROR(expressions.Init(request));
+  if (plan->new_size > kMaxItemBytes) return Status::Validation("Item size has exceeded the maximum allowed size");
   WriteCondition condition;
-  DODB_RETURN_IF_ERROR(PrepareWriteCondition(request, &expressions, &condition));
-  DODB_RETURN_IF_ERROR(expressions.CheckAllUsed());
+  DODB_RETURN_IF_ERROR(PrepareConditionOnly(request, &condition));
 
   TableInfo& table = plan->table;
-  if (!ctx.catalog.Load(StringOf(request["TableName"]), &table))
-    return Status::ResourceNotFound("Requested resource not found");
+  DODB_RETURN_IF_ERROR(LoadTable(ctx, StringOf(request["TableName"]), &table));
   DODB_RETURN_IF_ERROR(CheckItemKey(table, item));
   DODB_RETURN_IF_ERROR(CheckIndexKeys(table, item, false));
   plan->key = ItemStorageKey(table, item);
@@ -77,12 +73,7 @@ Status PutItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out)
   WritePlan plan;
   DODB_RETURN_IF_ERROR(PlanPutItem(ctx, request, false, &plan));
   CommitWrite(ctx.store, plan);
-  if (plan.old_item && StringOr(request, "ReturnValues", "NONE") == "ALL_OLD") {
-    WriteKey(out, "Attributes");
-    WriteAttributeMap(out, *plan.old_item);
-  }
-  WriteConsumedCapacity(out, StringOr(request, "ReturnConsumedCapacity", "NONE"), WriteConsumption(plan, 1));
-  WriteItemCollectionMetrics(out, StringOr(request, "ReturnItemCollectionMetrics", "NONE"), ctx.store, plan);
+  WriteSingleItemResponse(out, ctx.store, request, plan, ReturnedOldItem(request, plan));
   return Status::OK();
 }
 

@@ -95,8 +95,7 @@ Status Query(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   if (!Member(request, "IndexName") && predicates.size() > 2)
     return Status::Validation("Conditions can be of length 1 or 2 only");
   TableInfo table;
-  if (!ctx.catalog.Load(StringOf(request["TableName"]), &table))
-    return Status::ResourceNotFound("Requested resource not found");
+  DODB_RETURN_IF_ERROR(LoadTable(ctx, StringOf(request["TableName"]), &table));
   ReadRequest read;
   bool legacy_filter = Member(request, "QueryFilter") != nullptr;
   std::optional<AttributeMap> esk = std::move(params.exclusive_start_key);

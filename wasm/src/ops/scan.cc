@@ -60,8 +60,7 @@ Status Scan(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   DODB_RETURN_IF_ERROR(expressions.CheckAllUsed());
 
   TableInfo table;
-  if (!ctx.catalog.Load(StringOf(request["TableName"]), &table))
-    return Status::ResourceNotFound("Requested resource not found");
+  DODB_RETURN_IF_ERROR(LoadTable(ctx, StringOf(request["TableName"]), &table));
   ReadRequest read;
   std::optional<AttributeMap> esk = std::move(params.exclusive_start_key);
   DODB_RETURN_IF_ERROR(ResolveReadTarget(request, table, &params, &read));

@@ -61,8 +61,7 @@ Status TransactGetItems(OperationContext& ctx, const JsonValue& request, JsonWri
     DODB_RETURN_IF_ERROR(expressions.CheckAllUsed());
     WritePlan& plan = actions[i].plan;
     plan.writes = false;
-    if (!ctx.catalog.Load(StringOf((*get)["TableName"]), &plan.table))
-      return Status::ResourceNotFound("Requested resource not found");
+    DODB_RETURN_IF_ERROR(LoadTable(ctx, StringOf((*get)["TableName"]), &plan.table));
     AttributeMap key;
     Status s = DecodeAttributeMap((*get)["Key"], 1, &key);
     if (s.ok()) s = CheckRequestKey(plan.table, key);

@@ -12,6 +12,10 @@
 #include "request/request_fields.h"
 #include "request/transaction.h"
 #include "request/write_plan.h"
+#include "ops/condition_check.h"
+#include "ops/delete_item.h"
+#include "ops/put_item.h"
+#include "ops/update_item.h"
 
 namespace dodb::ops {
 namespace {

@@ -1,11 +1,14 @@
 // UpdateItem: edits (or creates) the item with the given key through an UpdateExpression or
 // the legacy AttributeUpdates, if the condition holds; ReturnValues NONE | ALL_OLD |
 // UPDATED_OLD | ALL_NEW | UPDATED_NEW (UPDATED_* return just the updated document paths).
+#include "ops/update_item.h"
+
 #include <algorithm>
 
 #include "request/capacity.h"
 #include "request/item_collection.h"
 #include "request/write_plan.h"
+#include "request/write_response.h"
 #include "format/item_codec.h"
 #include "storage/item_key.h"
 #include "storage/item_writer.h"
@@ -21,8 +24,6 @@
 
 namespace dodb {
 namespace {
-
-constexpr size_t kMaxItemBytes = 400 * 1024;
 
 constexpr Field kAttributeUpdateMembers[] = {
     Field{"Value", Kind::AttributeValue},
@@ -68,8 +69,7 @@ Status PlanUpdateItem(OperationContext& ctx, const JsonValue& request, WritePlan
   DODB_RETURN_IF_ERROR(expressions.CheckAllUsed());
 
   TableInfo& table = plan->table;
-  if (!ctx.catalog.Load(StringOf(request["TableName"]), &table))
-    return Status::ResourceNotFound("Requested resource not found");
+  DODB_RETURN_IF_ERROR(LoadTable(ctx, StringOf(request["TableName"]), &table));
   DODB_RETURN_IF_ERROR(CheckRequestKey(table, key));
   DODB_RETURN_IF_ERROR(CheckUpdateKeys(update, table));
   // A literal of the wrong type SET on an index key fails like a put (dynalite test/updateItem.js:814).
@@ -115,12 +115,7 @@ Status UpdateItem(OperationContext& ctx, const JsonValue& request, JsonWriter& o
   if (return_values == "ALL_NEW") returned = *plan.new_item;
   if (return_values == "UPDATED_OLD" && plan.old_item) returned = Project(*plan.old_item, updated);
   if (return_values == "UPDATED_NEW") returned = Project(*plan.new_item, updated);
-  if (returned && !returned->empty()) {
-    WriteKey(out, "Attributes");
-    WriteAttributeMap(out, *returned);
-  }
-  WriteConsumedCapacity(out, StringOr(request, "ReturnConsumedCapacity", "NONE"), WriteConsumption(plan, 1));
-  WriteItemCollectionMetrics(out, StringOr(request, "ReturnItemCollectionMetrics", "NONE"), ctx.store, plan);
+  WriteSingleItemResponse(out, ctx.store, request, plan, returned ? &*returned : nullptr);
   return Status::OK();
 }
 

@@ -223,8 +223,7 @@ Status UpdateTable(OperationContext& ctx, const JsonValue& request, JsonWriter& 
 
   TableInfo table;
   std::string name(StringOf(request["TableName"]));
-  if (!ctx.catalog.Load(name, &table))
-    return Status::ResourceNotFound("Requested resource not found: Table: " + name + " not found");
+  DODB_RETURN_IF_ERROR(LoadTable(ctx, name, &table, NotFoundWording::kTableOperation));
   if (Member(request, "BillingMode") || Member(request, "ProvisionedThroughput"))
     DODB_RETURN_IF_ERROR(ApplyBilling(request, &table));
   bool needs_maintenance = false;

@@ -21,8 +21,7 @@ const Field kDescribeFields[] = {kTableNameField};
 
 Status LoadForTtl(OperationContext& ctx, const JsonValue& request, TableInfo* table) {
   std::string name(StringOf(request["TableName"]));
-  if (!ctx.catalog.Load(name, table))
-    return Status::ResourceNotFound("Requested resource not found: Table: " + name + " not found");
+  DODB_RETURN_IF_ERROR(LoadTable(ctx, name, table, NotFoundWording::kTableOperation));
   return Status::OK();
 }
 

@@ -28,6 +28,12 @@ struct Operation {
   OperationFn run;
 };
 
+// Loads the table `name` into *table, or answers ResourceNotFoundException in DynamoDB's wording
+// for item operations ("Requested resource not found") or, with kTableOperation, for table
+// operations ("Requested resource not found: Table: <name> not found").
+enum class NotFoundWording { kItemOperation, kTableOperation };
+Status LoadTable(const OperationContext& ctx, std::string_view name, TableInfo* table,
+                 NotFoundWording wording = NotFoundWording::kItemOperation);
 
 }  // namespace dodb
 

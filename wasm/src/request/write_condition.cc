@@ -35,4 +35,16 @@ Status CheckWriteCondition(const WriteCondition& condition, const AttributeMap* 
   return failed;
 }
 
+Status CheckConditionParameters(const JsonValue& request) {
+  DODB_RETURN_IF_ERROR(CheckNoMixedParameters(request, {"Expected", "ConditionalOperator"}, {"ConditionExpression"}));
+  return CheckPlaceholdersHaveExpressions(request, {"ConditionExpression"}, {"ConditionExpression"});
+}
+
+Status PrepareConditionOnly(const JsonValue& request, WriteCondition* out) {
+  ExpressionContext expressions;
+  DODB_RETURN_IF_ERROR(expressions.Init(request));
+  DODB_RETURN_IF_ERROR(PrepareWriteCondition(request, &expressions, out));
+  return expressions.CheckAllUsed();
+}
+
 }  // namespace dodb

@@ -26,6 +26,12 @@ Status PrepareWriteCondition(const JsonValue& request, ExpressionContext* expres
 // OK if the condition holds for old_item (nullptr: no item), else ConditionalCheckFailedException.
 Status CheckWriteCondition(const WriteCondition& condition, const AttributeMap* old_item);
 
+// For requests whose only expression is the condition (PutItem, DeleteItem, ConditionCheck):
+// no legacy and expression parameters mixed, placeholders only beside ConditionExpression ...
+Status CheckConditionParameters(const JsonValue& request);
+// ... and the condition prepared, every placeholder used.
+Status PrepareConditionOnly(const JsonValue& request, WriteCondition* out);
+
 }  // namespace dodb
 
 #endif  // DODB_WRITE_CONDITION_H_

@@ -1,6 +1,11 @@
 #include "request/write_plan.h"
 
+#include "format/item_codec.h"
+#include "request/request_fields.h"
+#include "request/write_condition.h"
+#include "storage/item_key.h"
 #include "storage/item_writer.h"
+#include "storage/stored_item.h"
 
 namespace dodb {
 
@@ -8,6 +13,28 @@ void CommitWrite(Store& store, const WritePlan& plan) {
   if (!plan.writes) return;
   WriteItem(store, plan.table, plan.key, plan.old_item ? &*plan.old_item : nullptr,
             plan.new_item ? &*plan.new_item : nullptr);
+}
+
+Status PlanKeyedWrite(OperationContext& ctx, const JsonValue& request, bool always_read_old, WritePlan* plan) {
+  DODB_RETURN_IF_ERROR(CheckConditionParameters(request));
+  AttributeMap key;
+  DODB_RETURN_IF_ERROR(DecodeAttributeMap(request["Key"], 1, &key));
+  std::string_view return_values = StringOr(request, "ReturnValues", "NONE");
+  if (return_values != "NONE" && return_values != "ALL_OLD")
+    return Status::Validation("ReturnValues can only be ALL_OLD or NONE");
+  WriteCondition condition;
+  DODB_RETURN_IF_ERROR(PrepareConditionOnly(request, &condition));
+
+  DODB_RETURN_IF_ERROR(LoadTable(ctx, StringOf(request["TableName"]), &plan->table));
+  DODB_RETURN_IF_ERROR(CheckRequestKey(plan->table, key));
+  plan->key = ItemStorageKey(plan->table, key);
+  // The old item matters only to a condition, ALL_OLD, index maintenance, a stream or capacity;
+  // a plain delete is one store delete.
+  bool needs_old = always_read_old || condition.condition || return_values == "ALL_OLD" ||
+                   !plan->table.indexes.empty() || plan->table.stream_enabled ||
+                   StringOr(request, "ReturnConsumedCapacity", "NONE") != "NONE";
+  if (needs_old) DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, plan->key, &plan->old_item));
+  return CheckWriteCondition(condition, plan->old_item ? &*plan->old_item : nullptr);
 }
 
 }  // namespace dodb

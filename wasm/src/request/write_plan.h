@@ -28,13 +28,12 @@ struct WritePlan {
   std::vector<Path> updated_paths;        // UpdateItem: the paths it changed (UPDATED_*)
 };
 
-// Prepares the write a request describes. With always_read_old the current item is read even
-// when the request itself does not need it (transactions compare items across actions). A
-// failed condition is ConditionalCheckFailedException (carrying "Item" when asked for).
-Status PlanPutItem(OperationContext& ctx, const JsonValue& request, bool always_read_old, WritePlan* plan);
-Status PlanUpdateItem(OperationContext& ctx, const JsonValue& request, WritePlan* plan);
-Status PlanDeleteItem(OperationContext& ctx, const JsonValue& request, bool always_read_old, WritePlan* plan);
-Status PlanConditionCheck(OperationContext& ctx, const JsonValue& request, WritePlan* plan);
+// The part of DeleteItem and ConditionCheck after their own field checks: key, condition, table,
+// current item (read when always_read_old, or when the request or the table needs it). A failed
+// condition is ConditionalCheckFailedException (carrying "Item" when asked for). The planners of
+// the item operations are declared beside them (ops/put_item.h, update_item.h, delete_item.h,
+// condition_check.h).
+Status PlanKeyedWrite(OperationContext& ctx, const JsonValue& request, bool always_read_old, WritePlan* plan);
 
 // Performs the plan: the item and its index entries (item_writer.h).
 void CommitWrite(Store& store, const WritePlan& plan);
