@@ -6,7 +6,7 @@
  * js/http/auth.ts) before any object wakes up. Without an authorizer every request is served.
  */
 import type { OperationTarget } from "../engine/types.js";
-import type { DynamoDBDurableObject } from "./durable-object.js";
+import type { DynamoDBDurableObject } from "../do/durable-object.js";
 import { HEALTH_TEXT, type HttpOptions, handleDynamoDBHttp } from "../http/dynamodb-http.js";
 
 export const DEFAULT_DATABASE = "default";
