@@ -20,6 +20,7 @@ import type { unmarshallOptions } from "../lib/unmarshall.js";
 import { engineOperation, type Command } from "./commands.js";
 import { toServiceException } from "./errors.js";
 import { parseResponse, stringifyRequest, type ResponseMetadata } from "./wire.js";
+import { DEFAULT_DATABASE, isDatabaseName } from "../worker/database-name.js";
 
 /** lib-dynamodb's translateConfig: how document commands (un)marshall native values. */
 export interface TranslateConfig {
@@ -54,7 +55,6 @@ interface SdkCommandLike {
 }
 type SdkOutput<C extends SdkCommandLike> = Awaited<ReturnType<ReturnType<C["resolveMiddleware"]>>>["output"];
 
-const DATABASE_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
 const NO_OPTIONS: Readonly<TranslateConfig & marshallOptions & unmarshallOptions> = Object.freeze({});
 
 export class DynamoDBClient {
@@ -114,8 +114,8 @@ function resolveTarget(config: DynamoDBClientConfig): OperationTarget {
     return config.target;
   }
   if (config?.doNamespace) {
-    const database = config.database ?? "default";
-    if (!DATABASE_NAME.test(database)) throw new TypeError(`do-dynamodb: invalid database name: ${JSON.stringify(database)}`);
+    const database = config.database ?? DEFAULT_DATABASE;
+    if (!isDatabaseName(database)) throw new TypeError(`do-dynamodb: invalid database name: ${JSON.stringify(database)}`);
     const ns = config.doNamespace;
     let stub: OperationTarget | null = null; // made on first use: the binding may outlive a request
     return { handle: (op, body) => (stub ??= ns.get(ns.idFromName(database)) as OperationTarget).handle(op, body) };
