@@ -11,6 +11,7 @@ import * as SdkLib from "@aws-sdk/lib-dynamodb";
 import * as StreamsSdk from "@aws-sdk/client-dynamodb-streams";
 import { createInProcessStreamsClient } from "../sdk/streams-client.js";
 import { ENGINE_OPERATIONS } from "../engine/operations.js";
+import { DynamoDBDocumentClient } from "../lib/document-client.js";
 import { createNodeEngine } from "../node.js";
 import { createInProcessClient } from "../sdk/request-handler.js";
 import * as Ours from "../index.js";
@@ -186,10 +187,14 @@ describe("DynamoDBClient", () => {
     await client.send(new Sdk.CreateTableCommand(STEPS[0]![1] as Sdk.CreateTableCommandInput));
     const put = await client.send(new Sdk.PutItemCommand({ TableName: TABLE, Item: { pk: { S: "s" }, sk: { N: "1" } } }));
     assert.equal(put.$metadata.httpStatusCode, 200);
-    await client.send(new SdkLib.PutCommand({ TableName: TABLE, Item: { pk: "s", sk: 2, set: new Set(["x"]), big: 12345678901234567890n, m: { nothing: undefined } } }))
+    const item = { pk: "s", sk: 2, set: new Set(["x"]), big: 12345678901234567890n, m: { nothing: undefined } };
+    // Document commands need the document layer: DynamoDBDocumentClient.from installs its marshalling.
+    await assert.rejects(() => client.send(new SdkLib.PutCommand({ TableName: TABLE, Item: item })), /DynamoDBDocumentClient\.from\(client\)/);
+    DynamoDBDocumentClient.from(client);
+    await client.send(new SdkLib.PutCommand({ TableName: TABLE, Item: item }))
       .then(() => assert.fail("undefined must be refused without removeUndefinedValues"), (e: Error) => assert.match(e.message, /removeUndefinedValues/));
-    client.config.translateConfig = { marshallOptions: { removeUndefinedValues: true } };
-    await client.send(new SdkLib.PutCommand({ TableName: TABLE, Item: { pk: "s", sk: 2, set: new Set(["x"]), big: 12345678901234567890n, m: { nothing: undefined } } }));
+    client.config.translateConfig = { marshallOptions: { removeUndefinedValues: true } }; // read per send, as lib-dynamodb does
+    await client.send(new SdkLib.PutCommand({ TableName: TABLE, Item: item }));
     const q = await client.send(new SdkLib.QueryCommand({ TableName: TABLE, KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": "s" } }));
     assert.deepEqual(q.Items, [{ pk: "s", sk: 1 }, { pk: "s", sk: 2, set: new Set(["x"]), big: 12345678901234567890n, m: {} }]);
     assert.equal(q.Count, 2);

@@ -6,26 +6,28 @@
  *
  * send() accepts this package's commands, and command objects built by @aws-sdk/client-dynamodb
  * and @aws-sdk/lib-dynamodb, recognised by shape so the SDK is never imported:
- * - a document command (ours or lib-dynamodb's) carries `clientCommand`, `inputKeyNodes` and
- *   `outputKeyNodes`: its input is marshalled and its output unmarshalled along those nodes with
- *   the client's translateConfig (set by DynamoDBDocumentClient.from, as lib-dynamodb does);
+ * - a document command (do-dynamodb/lib's or lib-dynamodb's) carries `clientCommand`,
+ *   `inputKeyNodes` and `outputKeyNodes`: it runs with the config's documentMarshalling and
+ *   translateConfig, both set by do-dynamodb/lib's DynamoDBDocumentClient.from (this client knows
+ *   nothing of native values); a client no document client wraps refuses document commands;
  * - an SDK command carries its operation schema, `[9, "com.amazonaws.dynamodb", "PutItem", ...]`
  *   (@smithy/core's Command.schema); older SDK builds are named `<Operation>Command`.
  */
 import type { OperationTarget } from "../engine/types.js";
 import { newRequestId } from "../http/request-id.js";
-import { marshallInput, unmarshallOutput, type KeyNodes } from "../lib/key-nodes.js";
-import type { marshallOptions } from "../lib/marshall.js";
-import type { unmarshallOptions } from "../lib/unmarshall.js";
 import { engineOperation, type Command } from "./commands.js";
 import { toServiceException } from "./errors.js";
 import { parseResponse, stringifyRequest, type ResponseMetadata } from "./wire.js";
 import { DEFAULT_DATABASE, isDatabaseName } from "../worker/database-name.js";
 
-/** lib-dynamodb's translateConfig: how document commands (un)marshall native values. */
-export interface TranslateConfig {
-  marshallOptions?: marshallOptions;
-  unmarshallOptions?: unmarshallOptions;
+/**
+ * How a client runs document commands: marshalls the native values of a command's input along its
+ * inputKeyNodes, and unmarshalls the output along its outputKeyNodes, with the config's
+ * translateConfig. do-dynamodb/lib's DynamoDBDocumentClient.from installs the document rules.
+ */
+export interface DocumentMarshalling {
+  marshallInput(input: object, keyNodes: unknown, translateConfig: unknown): object;
+  unmarshallOutput(output: object, keyNodes: unknown, translateConfig: unknown): object;
 }
 
 /** The part of a Durable Object namespace binding the client uses (env.DYNAMODB). */
@@ -44,8 +46,10 @@ export interface DynamoDBClientConfig {
   doNamespace?: DurableObjectNamespaceLike;
   /** The database in doNamespace: [A-Za-z0-9_.-]{1,128}, default "default". */
   database?: string;
-  /** Document marshalling options (DynamoDBDocumentClient.from sets them). */
-  translateConfig?: TranslateConfig;
+  /** How document commands are marshalled (DynamoDBDocumentClient.from installs it). */
+  documentMarshalling?: DocumentMarshalling;
+  /** lib-dynamodb's translateConfig, handed to documentMarshalling (DynamoDBDocumentClient.from sets it). */
+  translateConfig?: unknown;
 }
 
 /** An SDK-built command, typed by what its handler resolves to. */
@@ -55,10 +59,8 @@ interface SdkCommandLike {
 }
 type SdkOutput<C extends SdkCommandLike> = Awaited<ReturnType<ReturnType<C["resolveMiddleware"]>>>["output"];
 
-const NO_OPTIONS: Readonly<TranslateConfig & marshallOptions & unmarshallOptions> = Object.freeze({});
-
 export class DynamoDBClient {
-  readonly config: DynamoDBClientConfig & { translateConfig?: TranslateConfig };
+  readonly config: DynamoDBClientConfig;
   readonly #target: OperationTarget;
 
   constructor(config: DynamoDBClientConfig) {
@@ -71,14 +73,10 @@ export class DynamoDBClient {
   async send(command: object, options?: SendOptions): Promise<object> {
     options?.abortSignal?.throwIfAborted?.();
     const { operation, input, inputKeyNodes, outputKeyNodes } = recognise(command);
-    // Low-level commands skip translateConfig (no options read, no objects made per send).
-    const { marshallOptions = NO_OPTIONS, unmarshallOptions = NO_OPTIONS } =
-      inputKeyNodes === undefined && outputKeyNodes === undefined ? NO_OPTIONS : (this.config.translateConfig ?? NO_OPTIONS);
-    const body = stringifyRequest(
-      inputKeyNodes === undefined
-        ? input
-        : marshallInput(input, inputKeyNodes, { ...marshallOptions, convertTopLevelContainer: marshallOptions.convertTopLevelContainer ?? true }),
-    );
+    // Low-level commands skip the document marshalling (nothing read, no objects made per send).
+    const document = inputKeyNodes === undefined ? undefined : this.#documentMarshalling();
+    const translateConfig = document && this.config.translateConfig;
+    const body = stringifyRequest(document ? document.marshallInput(input, inputKeyNodes, translateConfig) : input);
     const result = await this.#target.handle(operation, body);
     const $metadata: ResponseMetadata = {
       httpStatusCode: result.status,
@@ -93,11 +91,17 @@ export class DynamoDBClient {
     // A fresh object from JSON.parse: $metadata goes on it (last, as a spread copy would put it).
     const output = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed : { ...parsed };
     output.$metadata = $metadata;
-    if (outputKeyNodes === undefined) return output;
-    return unmarshallOutput(output, outputKeyNodes, {
-      ...unmarshallOptions,
-      convertWithoutMapWrapper: unmarshallOptions.convertWithoutMapWrapper ?? true,
-    });
+    if (document === undefined || outputKeyNodes === undefined) return output;
+    return document.unmarshallOutput(output, outputKeyNodes, translateConfig);
+  }
+
+  #documentMarshalling(): DocumentMarshalling {
+    const installed = this.config.documentMarshalling;
+    if (installed) return installed;
+    throw new TypeError(
+      "do-dynamodb: document commands (PutCommand, ... from do-dynamodb/lib or @aws-sdk/lib-dynamodb) run through " +
+        "DynamoDBDocumentClient.from(client) from do-dynamodb/lib, which installs their marshalling",
+    );
   }
 
   /** Part of the SDK's client surface; there is nothing to release. */
@@ -126,8 +130,9 @@ function resolveTarget(config: DynamoDBClientConfig): OperationTarget {
 interface Recognised {
   operation: string;
   input: object;
-  inputKeyNodes?: KeyNodes;
-  outputKeyNodes?: KeyNodes;
+  /** A document command's key nodes (opaque here: DocumentMarshalling reads them). */
+  inputKeyNodes?: unknown;
+  outputKeyNodes?: unknown;
 }
 
 const SDK_NAMESPACES = new Set(["com.amazonaws.dynamodb", "com.amazonaws.dynamodbstreams"]);

@@ -1,7 +1,7 @@
 /**
  * Every DynamoDB operation (API 2012-08-10, and DynamoDB Streams' 2012-08-10) and the facts the
- * JavaScript layers need about it, in one table keyed by the name the engine knows it by: DynamoDB's
- * as is ("PutItem"), Streams' as "DynamoDBStreams.<name>" (js/http/target.ts).
+ * JavaScript layers need about it, keyed by the name the engine knows it by: DynamoDB's as is
+ * ("PutItem"), Streams' as "DynamoDBStreams.<name>" (js/http/target.ts). The facts are:
  * - access: "read" when a key with read permission may run it (js/http/auth.ts), else "write".
  * - run: how a Durable Object runs a request of it (js/do/dynamodb-engine.ts), present exactly for
  *   the operations the engine implements (wasm's operation table, DODB_OPERATIONS and
@@ -23,8 +23,8 @@ export interface OperationFacts {
   readonly maintenance?: true;
 }
 
-export const OPERATION_FACTS = {
-  // Implemented by the engine.
+/** The operations the engine implements. */
+const ENGINE_OPERATION_FACTS = {
   BatchGetItem: { access: "read", run: "read-only" },
   BatchWriteItem: { access: "write", run: "held-back-write" },
   CreateTable: { access: "write", run: "transaction" },
@@ -53,7 +53,13 @@ export const OPERATION_FACTS = {
   "DynamoDBStreams.GetRecords": { access: "read", run: "transaction" },
   "DynamoDBStreams.GetShardIterator": { access: "read", run: "transaction" },
   "DynamoDBStreams.ListStreams": { access: "read", run: "transaction" },
-  // DynamoDB's, not implemented by the engine.
+} as const satisfies Record<string, Required<Pick<OperationFacts, "access" | "run">> & OperationFacts>;
+
+/**
+ * DynamoDB's other operations (a table of their own, so that code needing only the engine's, such
+ * as the client's command list, does not bundle these).
+ */
+const OTHER_OPERATION_FACTS = {
   BatchExecuteStatement: { access: "write" }, // PartiQL may write; not parsed here, so treated as a write
   CreateBackup: { access: "write" },
   CreateGlobalTable: { access: "write" },
@@ -87,22 +93,27 @@ export const OPERATION_FACTS = {
   UpdateGlobalTableSettings: { access: "write" },
   UpdateKinesisStreamingDestination: { access: "write" },
   UpdateTableReplicaAutoScaling: { access: "write" },
-} as const satisfies Record<string, OperationFacts>;
+} as const satisfies Record<string, Omit<OperationFacts, "run" | "maintenance">>;
 
 /** An operation the engine implements, by its engine name ("PutItem", "DynamoDBStreams.GetRecords"). */
-export type EngineOperationName = {
-  [Op in keyof typeof OPERATION_FACTS]: (typeof OPERATION_FACTS)[Op] extends { run: string } ? Op : never;
-}[keyof typeof OPERATION_FACTS];
+export type EngineOperationName = keyof typeof ENGINE_OPERATION_FACTS;
+
+/** The operations the engine implements, by their engine names, in the table's order. */
+export const ENGINE_OPERATIONS = Object.keys(ENGINE_OPERATION_FACTS) as EngineOperationName[];
+
+/** Every DynamoDB operation's facts, by name. */
+export function allOperationFacts(): [string, OperationFacts][] {
+  return [...Object.entries(ENGINE_OPERATION_FACTS), ...Object.entries(OTHER_OPERATION_FACTS)];
+}
 
 /** The facts about op, or undefined when DynamoDB has no operation of that name. */
 export function operationFacts(op: string): OperationFacts | undefined {
-  return Object.hasOwn(OPERATION_FACTS, op) ? (OPERATION_FACTS as Record<string, OperationFacts>)[op] : undefined;
+  if (Object.hasOwn(ENGINE_OPERATION_FACTS, op)) return ENGINE_OPERATION_FACTS[op as EngineOperationName];
+  if (Object.hasOwn(OTHER_OPERATION_FACTS, op)) return OTHER_OPERATION_FACTS[op as keyof typeof OTHER_OPERATION_FACTS];
+  return undefined;
 }
 
 /** The names of the operations whose facts pass test, in the table's order. */
 export function operationsWhere(test: (facts: OperationFacts) => boolean): string[] {
-  return Object.entries(OPERATION_FACTS as Record<string, OperationFacts>).filter(([, facts]) => test(facts)).map(([op]) => op);
+  return allOperationFacts().filter(([, facts]) => test(facts)).map(([op]) => op);
 }
-
-/** The operations the engine implements, by their engine names, in the table's order. */
-export const ENGINE_OPERATIONS = operationsWhere((facts) => facts.run !== undefined) as EngineOperationName[];
