@@ -23,36 +23,47 @@ export interface OperationFacts {
   readonly maintenance?: true;
 }
 
+/** Reads items, writing nothing to storage (its wasm/src/ops/ file calls no Put, Delete or catalog Save). */
+const READ_WITHOUT_TRANSACTION = { access: "read", run: "read-only" } as const;
+/** Writes items: its writes are held back, then applied all at once. */
+const WRITE_HELD_BACK = { access: "write", run: "held-back-write" } as const;
+/** Needs read permission only, but is not known to write nothing, so it runs in a transaction. */
+const READ_IN_TRANSACTION = { access: "read", run: "transaction" } as const;
+const WRITE_IN_TRANSACTION = { access: "write", run: "transaction" } as const;
+/** DynamoDB's operations the engine does not implement, by access. */
+const NOT_IMPLEMENTED_READ = { access: "read" } as const;
+const NOT_IMPLEMENTED_WRITE = { access: "write" } as const;
+
 /** The operations the engine implements. */
 const ENGINE_OPERATION_FACTS = {
-  BatchGetItem: { access: "read", run: "read-only" },
-  BatchWriteItem: { access: "write", run: "held-back-write" },
-  CreateTable: { access: "write", run: "transaction" },
-  DeleteItem: { access: "write", run: "held-back-write" },
-  DeleteTable: { access: "write", run: "transaction" },
-  DescribeContinuousBackups: { access: "read", run: "transaction" },
-  DescribeEndpoints: { access: "read", run: "transaction" },
-  DescribeLimits: { access: "read", run: "transaction" },
-  DescribeTable: { access: "read", run: "transaction", maintenance: true },
-  DescribeTimeToLive: { access: "read", run: "transaction" },
-  GetItem: { access: "read", run: "read-only" },
-  ListTables: { access: "read", run: "transaction" },
-  ListTagsOfResource: { access: "read", run: "transaction" },
-  PutItem: { access: "write", run: "held-back-write" },
-  Query: { access: "read", run: "read-only" },
-  Scan: { access: "read", run: "read-only" },
-  TagResource: { access: "write", run: "transaction" },
-  TransactGetItems: { access: "read", run: "read-only" },
-  TransactWriteItems: { access: "write", run: "held-back-write" },
-  UntagResource: { access: "write", run: "transaction" },
-  UpdateContinuousBackups: { access: "write", run: "transaction" },
-  UpdateItem: { access: "write", run: "held-back-write" },
-  UpdateTable: { access: "write", run: "transaction", maintenance: true },
-  UpdateTimeToLive: { access: "write", run: "transaction", maintenance: true },
-  "DynamoDBStreams.DescribeStream": { access: "read", run: "transaction" },
-  "DynamoDBStreams.GetRecords": { access: "read", run: "transaction" },
-  "DynamoDBStreams.GetShardIterator": { access: "read", run: "transaction" },
-  "DynamoDBStreams.ListStreams": { access: "read", run: "transaction" },
+  BatchGetItem: READ_WITHOUT_TRANSACTION,
+  BatchWriteItem: WRITE_HELD_BACK,
+  CreateTable: WRITE_IN_TRANSACTION,
+  DeleteItem: WRITE_HELD_BACK,
+  DeleteTable: WRITE_IN_TRANSACTION,
+  DescribeContinuousBackups: READ_IN_TRANSACTION,
+  DescribeEndpoints: READ_IN_TRANSACTION,
+  DescribeLimits: READ_IN_TRANSACTION,
+  DescribeTable: { ...READ_IN_TRANSACTION, maintenance: true },
+  DescribeTimeToLive: READ_IN_TRANSACTION,
+  GetItem: READ_WITHOUT_TRANSACTION,
+  ListTables: READ_IN_TRANSACTION,
+  ListTagsOfResource: READ_IN_TRANSACTION,
+  PutItem: WRITE_HELD_BACK,
+  Query: READ_WITHOUT_TRANSACTION,
+  Scan: READ_WITHOUT_TRANSACTION,
+  TagResource: WRITE_IN_TRANSACTION,
+  TransactGetItems: READ_WITHOUT_TRANSACTION,
+  TransactWriteItems: WRITE_HELD_BACK,
+  UntagResource: WRITE_IN_TRANSACTION,
+  UpdateContinuousBackups: WRITE_IN_TRANSACTION,
+  UpdateItem: WRITE_HELD_BACK,
+  UpdateTable: { ...WRITE_IN_TRANSACTION, maintenance: true },
+  UpdateTimeToLive: { ...WRITE_IN_TRANSACTION, maintenance: true },
+  "DynamoDBStreams.DescribeStream": READ_IN_TRANSACTION,
+  "DynamoDBStreams.GetRecords": READ_IN_TRANSACTION,
+  "DynamoDBStreams.GetShardIterator": READ_IN_TRANSACTION,
+  "DynamoDBStreams.ListStreams": READ_IN_TRANSACTION,
 } as const satisfies Record<string, Required<Pick<OperationFacts, "access" | "run">> & OperationFacts>;
 
 /**
@@ -60,39 +71,39 @@ const ENGINE_OPERATION_FACTS = {
  * as the client's command list, does not bundle these).
  */
 const OTHER_OPERATION_FACTS = {
-  BatchExecuteStatement: { access: "write" }, // PartiQL may write; not parsed here, so treated as a write
-  CreateBackup: { access: "write" },
-  CreateGlobalTable: { access: "write" },
-  DeleteBackup: { access: "write" },
-  DeleteResourcePolicy: { access: "write" },
-  DescribeBackup: { access: "read" },
-  DescribeContributorInsights: { access: "read" },
-  DescribeExport: { access: "read" },
-  DescribeGlobalTable: { access: "read" },
-  DescribeGlobalTableSettings: { access: "read" },
-  DescribeImport: { access: "read" },
-  DescribeKinesisStreamingDestination: { access: "read" },
-  DescribeTableReplicaAutoScaling: { access: "read" },
-  DisableKinesisStreamingDestination: { access: "write" },
-  EnableKinesisStreamingDestination: { access: "write" },
-  ExecuteStatement: { access: "write" },
-  ExecuteTransaction: { access: "write" },
-  ExportTableToPointInTime: { access: "write" },
-  GetResourcePolicy: { access: "read" },
-  ImportTable: { access: "write" },
-  ListBackups: { access: "read" },
-  ListContributorInsights: { access: "read" },
-  ListExports: { access: "read" },
-  ListGlobalTables: { access: "read" },
-  ListImports: { access: "read" },
-  PutResourcePolicy: { access: "write" },
-  RestoreTableFromBackup: { access: "write" },
-  RestoreTableToPointInTime: { access: "write" },
-  UpdateContributorInsights: { access: "write" },
-  UpdateGlobalTable: { access: "write" },
-  UpdateGlobalTableSettings: { access: "write" },
-  UpdateKinesisStreamingDestination: { access: "write" },
-  UpdateTableReplicaAutoScaling: { access: "write" },
+  BatchExecuteStatement: NOT_IMPLEMENTED_WRITE, // PartiQL may write; not parsed here, so treated as a write
+  CreateBackup: NOT_IMPLEMENTED_WRITE,
+  CreateGlobalTable: NOT_IMPLEMENTED_WRITE,
+  DeleteBackup: NOT_IMPLEMENTED_WRITE,
+  DeleteResourcePolicy: NOT_IMPLEMENTED_WRITE,
+  DescribeBackup: NOT_IMPLEMENTED_READ,
+  DescribeContributorInsights: NOT_IMPLEMENTED_READ,
+  DescribeExport: NOT_IMPLEMENTED_READ,
+  DescribeGlobalTable: NOT_IMPLEMENTED_READ,
+  DescribeGlobalTableSettings: NOT_IMPLEMENTED_READ,
+  DescribeImport: NOT_IMPLEMENTED_READ,
+  DescribeKinesisStreamingDestination: NOT_IMPLEMENTED_READ,
+  DescribeTableReplicaAutoScaling: NOT_IMPLEMENTED_READ,
+  DisableKinesisStreamingDestination: NOT_IMPLEMENTED_WRITE,
+  EnableKinesisStreamingDestination: NOT_IMPLEMENTED_WRITE,
+  ExecuteStatement: NOT_IMPLEMENTED_WRITE,
+  ExecuteTransaction: NOT_IMPLEMENTED_WRITE,
+  ExportTableToPointInTime: NOT_IMPLEMENTED_WRITE,
+  GetResourcePolicy: NOT_IMPLEMENTED_READ,
+  ImportTable: NOT_IMPLEMENTED_WRITE,
+  ListBackups: NOT_IMPLEMENTED_READ,
+  ListContributorInsights: NOT_IMPLEMENTED_READ,
+  ListExports: NOT_IMPLEMENTED_READ,
+  ListGlobalTables: NOT_IMPLEMENTED_READ,
+  ListImports: NOT_IMPLEMENTED_READ,
+  PutResourcePolicy: NOT_IMPLEMENTED_WRITE,
+  RestoreTableFromBackup: NOT_IMPLEMENTED_WRITE,
+  RestoreTableToPointInTime: NOT_IMPLEMENTED_WRITE,
+  UpdateContributorInsights: NOT_IMPLEMENTED_WRITE,
+  UpdateGlobalTable: NOT_IMPLEMENTED_WRITE,
+  UpdateGlobalTableSettings: NOT_IMPLEMENTED_WRITE,
+  UpdateKinesisStreamingDestination: NOT_IMPLEMENTED_WRITE,
+  UpdateTableReplicaAutoScaling: NOT_IMPLEMENTED_WRITE,
 } as const satisfies Record<string, Omit<OperationFacts, "run" | "maintenance">>;
 
 /** An operation the engine implements, by its engine name ("PutItem", "DynamoDBStreams.GetRecords"). */
