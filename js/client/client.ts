@@ -7,9 +7,12 @@
  * send() accepts this package's commands, and command objects built by @aws-sdk/client-dynamodb
  * and @aws-sdk/lib-dynamodb, recognised by shape so the SDK is never imported:
  * - a document command (do-dynamodb/lib's or lib-dynamodb's) carries `clientCommand`,
- *   `inputKeyNodes` and `outputKeyNodes`: it runs with the config's documentMarshalling and
- *   translateConfig, both set by do-dynamodb/lib's DynamoDBDocumentClient.from (this client knows
- *   nothing of native values); a client no document client wraps refuses document commands;
+ *   `inputKeyNodes` and `outputKeyNodes`: its native values are (un)marshalled with the config's
+ *   translateConfig (default options when unset) by a DocumentMarshalling (this client knows
+ *   nothing of native values): the command's own `documentMarshalling` (do-dynamodb/lib's commands
+ *   carry one, so they run on any client), else the config's, installed by do-dynamodb/lib's
+ *   DynamoDBDocumentClient.from; with neither (a lib-dynamodb command on a client no document
+ *   client wraps) send() refuses the command;
  * - an SDK command carries its operation schema, `[9, "com.amazonaws.dynamodb", "PutItem", ...]`
  *   (@smithy/core's Command.schema); older SDK builds are named `<Operation>Command`.
  */
@@ -23,7 +26,8 @@ import { DEFAULT_DATABASE, isDatabaseName } from "../worker/database-name.js";
 /**
  * How a client runs document commands: marshalls the native values of a command's input along its
  * inputKeyNodes, and unmarshalls the output along its outputKeyNodes, with the config's
- * translateConfig. do-dynamodb/lib's DynamoDBDocumentClient.from installs the document rules.
+ * translateConfig. do-dynamodb/lib's document commands carry it as `documentMarshalling`, and its
+ * DynamoDBDocumentClient.from installs it on the config (for lib-dynamodb's commands).
  */
 export interface DocumentMarshalling {
   marshallInput(input: object, keyNodes: unknown, translateConfig: unknown): object;
@@ -46,7 +50,7 @@ export interface DynamoDBClientConfig {
   doNamespace?: DurableObjectNamespaceLike;
   /** The database in doNamespace: [A-Za-z0-9_.-]{1,128}, default "default". */
   database?: string;
-  /** How document commands are marshalled (DynamoDBDocumentClient.from installs it). */
+  /** How document commands without their own are marshalled (DynamoDBDocumentClient.from installs it). */
   documentMarshalling?: DocumentMarshalling;
   /** lib-dynamodb's translateConfig, handed to documentMarshalling (DynamoDBDocumentClient.from sets it). */
   translateConfig?: unknown;
@@ -72,9 +76,9 @@ export class DynamoDBClient {
   send<C extends SdkCommandLike>(command: C, options?: SendOptions): Promise<SdkOutput<C>>;
   async send(command: object, options?: SendOptions): Promise<object> {
     options?.abortSignal?.throwIfAborted?.();
-    const { operation, input, inputKeyNodes, outputKeyNodes } = recognise(command);
+    const { operation, input, inputKeyNodes, outputKeyNodes, documentMarshalling } = recognise(command);
     // Low-level commands skip the document marshalling (nothing read, no objects made per send).
-    const document = inputKeyNodes === undefined ? undefined : this.#documentMarshalling();
+    const document = inputKeyNodes === undefined ? undefined : (documentMarshalling ?? this.#documentMarshalling());
     const translateConfig = document && this.config.translateConfig;
     const body = stringifyRequest(document ? document.marshallInput(input, inputKeyNodes, translateConfig) : input);
     const result = await this.#target.handle(operation, body);
@@ -99,8 +103,9 @@ export class DynamoDBClient {
     const installed = this.config.documentMarshalling;
     if (installed) return installed;
     throw new TypeError(
-      "do-dynamodb: document commands (PutCommand, ... from do-dynamodb/lib or @aws-sdk/lib-dynamodb) run through " +
-        "DynamoDBDocumentClient.from(client) from do-dynamodb/lib, which installs their marshalling",
+      "do-dynamodb: document commands from @aws-sdk/lib-dynamodb (PutCommand, ...) run through " +
+        "DynamoDBDocumentClient.from(client) from do-dynamodb/lib, which installs their marshalling " +
+        "(do-dynamodb/lib's own document commands carry theirs)",
     );
   }
 
@@ -133,17 +138,22 @@ interface Recognised {
   /** A document command's key nodes (opaque here: DocumentMarshalling reads them). */
   inputKeyNodes?: unknown;
   outputKeyNodes?: unknown;
+  /** The document command's own marshalling, if it carries one (do-dynamodb/lib's commands do). */
+  documentMarshalling?: DocumentMarshalling;
 }
 
 const SDK_NAMESPACES = new Set(["com.amazonaws.dynamodb", "com.amazonaws.dynamodbstreams"]);
 
 function recognise(command: any): Recognised {
   if (command?.clientCommand && command.inputKeyNodes !== undefined) {
+    const own = command.documentMarshalling;
     return {
       operation: operationOf(command.clientCommand),
       input: command.input ?? {},
       inputKeyNodes: command.inputKeyNodes,
       outputKeyNodes: command.outputKeyNodes ?? undefined,
+      documentMarshalling:
+        typeof own?.marshallInput === "function" && typeof own.unmarshallOutput === "function" ? own : undefined,
     };
   }
   return { operation: operationOf(command), input: command.input ?? {} };
