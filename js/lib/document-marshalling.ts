@@ -3,8 +3,9 @@
  * and lib-dynamodb's, which carry the same inputKeyNodes/outputKeyNodes): native values in the input
  * are marshalled along the command's key nodes, and the output unmarshalled along its own, with the
  * client's translateConfig as lib-dynamodb reads it (convertTopLevelContainer and
- * convertWithoutMapWrapper default to true). DynamoDBDocumentClient.from installs it on the client
- * it wraps; the low-level client knows nothing of native values.
+ * convertWithoutMapWrapper default to true). This package's document commands carry it
+ * (commands.ts), so they run on any client; DynamoDBDocumentClient.from installs it on the client it
+ * wraps, for lib-dynamodb's commands; the low-level client knows nothing of native values.
  */
 import type { DocumentMarshalling } from "../client/client.js";
 import { marshallInput, unmarshallOutput, type KeyNodes } from "./key-nodes.js";
