@@ -16,7 +16,7 @@ import {
   BatchWriteItemCommand, GetItemCommand, PutItemCommand, QueryCommand, ScanCommand,
   TransactWriteItemsCommand, UpdateItemCommand, type DynamoDBClient,
 } from "@aws-sdk/client-dynamodb";
-import { routeToDatabase } from "../js/do/database-router.js";
+import { routeToDatabase } from "../js/worker/database-router.js";
 import { DynamoDBEngine } from "../js/do/dynamodb-engine.js";
 import { DynamoDBDurableObject as Base } from "../js/do/durable-object.js";
 import engineModule from "../js/do/engine-module.js";

@@ -7,7 +7,8 @@
 import { COMMANDS, type CommandOf } from "./client/commands.js";
 import { EXCEPTIONS, type ServiceExceptionOf } from "./client/errors.js";
 
-export { DynamoDBClient, type DynamoDBClientConfig, type DurableObjectNamespaceLike, type SendOptions, type TranslateConfig } from "./client/client.js";
+export { DynamoDBClient, type DynamoDBClientConfig, type DocumentMarshalling, type DurableObjectNamespaceLike, type SendOptions } from "./client/client.js";
+export type { TranslateConfig } from "./lib/document-marshalling.js"; // type only: nothing of do-dynamodb/lib is bundled
 export { Command, COMMANDS, OPERATIONS, STREAMS_OPERATIONS, type CommandClass, type CommandOf, type OperationName, type OperationShapes } from "./client/commands.js";
 export { DynamoDBServiceException, EXCEPTIONS, type ErrorName, type ServiceExceptionOf } from "./client/errors.js";
 export { paginateListTables, paginateQuery, paginateScan, type PaginationConfiguration } from "./client/paginate.js";

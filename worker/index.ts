@@ -5,7 +5,7 @@
  * Requests are authenticated with SigV4 here, before any Durable Object is reached: DYNAMODB_AUTH
  * ("required" unless set otherwise) and DYNAMODB_ACCESS_KEYS (a secret), see js/http/auth.ts.
  */
-import { routeToDatabase } from "../js/do/database-router.js";
+import { routeToDatabase } from "../js/worker/database-router.js";
 import type { DynamoDBDurableObject } from "../js/do/durable-object.js";
 import { authorizerFromEnv } from "../js/http/auth.js";
 

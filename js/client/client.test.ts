@@ -2,15 +2,17 @@
  * DynamoDBClient against the real SDK: one scenario of low-level commands run through this client
  * and through @aws-sdk/client-dynamodb (in-process handler), each on a fresh engine, must give equal
  * outputs and equal errors (name, message, $fault, status, extra fields); SDK- and lib-dynamodb-built
- * commands through this client; the operation table against the engine's; namespace routing.
+ * commands through this client (lib-dynamodb's once DynamoDBDocumentClient.from wraps it; do-dynamodb/lib's
+ * on a bare client too); a command per engine operation; namespace routing.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import * as Sdk from "@aws-sdk/client-dynamodb";
 import * as SdkLib from "@aws-sdk/lib-dynamodb";
 import * as StreamsSdk from "@aws-sdk/client-dynamodb-streams";
 import { createInProcessStreamsClient } from "../sdk/streams-client.js";
+import { ENGINE_OPERATIONS } from "../engine/operations.js";
+import * as OursLib from "../lib/index.js";
 import { createNodeEngine } from "../node.js";
 import { createInProcessClient } from "../sdk/request-handler.js";
 import * as Ours from "../index.js";
@@ -77,11 +79,10 @@ function onlyKeysOf(actual: any, expected: any): any {
 }
 
 describe("DynamoDBClient", () => {
-  test("the operation table is the engine's (wasm/src/operation.h)", () => {
-    const header = readFileSync(new URL("../../../wasm/src/operation.h", import.meta.url), "utf8");
-    const list = (macro: string) => [...header.slice(header.indexOf(`#define ${macro}(X)`)).split(/\n\s*\n/)[0]!.matchAll(/X\((\w+)\)/g)].map((m) => m[1]).sort();
-    assert.deepEqual([...Ours.OPERATIONS].sort(), list("DODB_OPERATIONS"));
-    assert.deepEqual([...Ours.STREAMS_OPERATIONS].sort(), list("DODB_STREAMS_OPERATIONS"));
+  test("one command per operation the engine implements (js/engine/operations.ts)", () => {
+    const names = [...Ours.OPERATIONS, ...Ours.STREAMS_OPERATIONS.map((op) => `DynamoDBStreams.${op}`)];
+    assert.deepEqual(names.sort(), [...ENGINE_OPERATIONS].sort());
+    assert.deepEqual(Object.keys(Ours.COMMANDS).sort(), [...Ours.OPERATIONS, ...Ours.STREAMS_OPERATIONS].sort());
     for (const op of [...Ours.OPERATIONS, ...Ours.STREAMS_OPERATIONS]) {
       const streams = (Ours.STREAMS_OPERATIONS as readonly string[]).includes(op);
       assert.equal(new Ours.COMMANDS[op]({} as never).operation, streams ? `DynamoDBStreams.${op}` : op);
@@ -187,14 +188,40 @@ describe("DynamoDBClient", () => {
     await client.send(new Sdk.CreateTableCommand(STEPS[0]![1] as Sdk.CreateTableCommandInput));
     const put = await client.send(new Sdk.PutItemCommand({ TableName: TABLE, Item: { pk: { S: "s" }, sk: { N: "1" } } }));
     assert.equal(put.$metadata.httpStatusCode, 200);
-    await client.send(new SdkLib.PutCommand({ TableName: TABLE, Item: { pk: "s", sk: 2, set: new Set(["x"]), big: 12345678901234567890n, m: { nothing: undefined } } }))
-      .then(() => assert.fail("undefined must be refused without removeUndefinedValues"), (e: Error) => assert.match(e.message, /removeUndefinedValues/));
-    client.config.translateConfig = { marshallOptions: { removeUndefinedValues: true } };
-    await client.send(new SdkLib.PutCommand({ TableName: TABLE, Item: { pk: "s", sk: 2, set: new Set(["x"]), big: 12345678901234567890n, m: { nothing: undefined } } }));
+    const item = { pk: "s", sk: 2, set: new Set(["x"]), big: 12345678901234567890n, m: { nothing: undefined } };
+    // lib-dynamodb's document commands need the document layer: DynamoDBDocumentClient.from installs its marshalling.
+    await assert.rejects(() => client.send(new SdkLib.PutCommand({ TableName: TABLE, Item: item })), /DynamoDBDocumentClient\.from\(client\)/);
+    const doc = OursLib.DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    await doc.send(new SdkLib.PutCommand({ TableName: TABLE, Item: item }));
     const q = await client.send(new SdkLib.QueryCommand({ TableName: TABLE, KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": "s" } }));
     assert.deepEqual(q.Items, [{ pk: "s", sk: 1 }, { pk: "s", sk: 2, set: new Set(["x"]), big: 12345678901234567890n, m: {} }]);
     assert.equal(q.Count, 2);
     await assert.rejects(() => client.send({ input: {} } as never), /needs a DynamoDB command/);
+  });
+
+  test("send() runs do-dynamodb/lib's document commands on a client no DynamoDBDocumentClient wraps", async () => {
+    // As lib-dynamodb's commands do on the SDK's bare client: default options, or the config's translateConfig.
+    const client = new Ours.DynamoDBClient({ target: createNodeEngine() });
+    await client.send(new Sdk.CreateTableCommand(STEPS[0]![1] as Sdk.CreateTableCommandInput));
+    await client.send(new Sdk.PutItemCommand({ TableName: TABLE, Item: { pk: { S: "s" }, sk: { N: "1" } } }));
+    const item = { pk: "s", sk: 2, set: new Set(["x"]), big: 12345678901234567890n, m: { nothing: undefined } };
+    await client.send(new OursLib.PutCommand({ TableName: TABLE, Item: item }))
+      .then(() => assert.fail("undefined must be refused without removeUndefinedValues"), (e: Error) => assert.match(e.message, /removeUndefinedValues/));
+    client.config.translateConfig = { marshallOptions: { removeUndefinedValues: true } }; // read per send, as lib-dynamodb does
+    const put = await client.send(new OursLib.PutCommand({ TableName: TABLE, Item: item }));
+    assert.equal(put.$metadata.httpStatusCode, 200);
+    const q = await client.send(new OursLib.QueryCommand({ TableName: TABLE, KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": "s" } }));
+    assert.deepEqual(q.Items, [{ pk: "s", sk: 1 }, { pk: "s", sk: 2, set: new Set(["x"]), big: 12345678901234567890n, m: {} }]);
+    assert.equal(q.Count, 2);
+    // The client itself stays bare: lib-dynamodb's commands are still refused.
+    await assert.rejects(() => client.send(new SdkLib.GetCommand({ TableName: TABLE, Key: { pk: "s", sk: 1 } })), /DynamoDBDocumentClient\.from\(client\)/);
+    // Once wrapped, from()'s translateConfig applies to do-dynamodb/lib's commands too.
+    OursLib.DynamoDBDocumentClient.from(client, { unmarshallOptions: { wrapNumbers: true } });
+    const got = await client.send(new OursLib.GetCommand({ TableName: TABLE, Key: { pk: "s", sk: 2 } }));
+    assert.ok(got.Item?.sk instanceof OursLib.NumberValue);
+    assert.equal(String(got.Item!.sk), "2");
+    const viaSdkLib = await client.send(new SdkLib.GetCommand({ TableName: TABLE, Key: { pk: "s", sk: 2 } }));
+    assert.ok(viaSdkLib.Item?.sk instanceof OursLib.NumberValue);
   });
 
   test("paginateQuery, paginateScan and paginateListTables follow their tokens with pageSize", async () => {

@@ -6,25 +6,32 @@
  *
  * send() accepts this package's commands, and command objects built by @aws-sdk/client-dynamodb
  * and @aws-sdk/lib-dynamodb, recognised by shape so the SDK is never imported:
- * - a document command (ours or lib-dynamodb's) carries `clientCommand`, `inputKeyNodes` and
- *   `outputKeyNodes`: its input is marshalled and its output unmarshalled along those nodes with
- *   the client's translateConfig (set by DynamoDBDocumentClient.from, as lib-dynamodb does);
+ * - a document command (do-dynamodb/lib's or lib-dynamodb's) carries `clientCommand`,
+ *   `inputKeyNodes` and `outputKeyNodes`: its native values are (un)marshalled with the config's
+ *   translateConfig (default options when unset) by a DocumentMarshalling (this client knows
+ *   nothing of native values): the command's own `documentMarshalling` (do-dynamodb/lib's commands
+ *   carry one, so they run on any client), else the config's, installed by do-dynamodb/lib's
+ *   DynamoDBDocumentClient.from; with neither (a lib-dynamodb command on a client no document
+ *   client wraps) send() refuses the command;
  * - an SDK command carries its operation schema, `[9, "com.amazonaws.dynamodb", "PutItem", ...]`
  *   (@smithy/core's Command.schema); older SDK builds are named `<Operation>Command`.
  */
 import type { OperationTarget } from "../engine/types.js";
 import { newRequestId } from "../http/request-id.js";
-import { marshallInput, unmarshallOutput, type KeyNodes } from "../lib/key-nodes.js";
-import type { marshallOptions } from "../lib/marshall.js";
-import type { unmarshallOptions } from "../lib/unmarshall.js";
 import { engineOperation, type Command } from "./commands.js";
 import { toServiceException } from "./errors.js";
 import { parseResponse, stringifyRequest, type ResponseMetadata } from "./wire.js";
+import { DEFAULT_DATABASE, isDatabaseName } from "../worker/database-name.js";
 
-/** lib-dynamodb's translateConfig: how document commands (un)marshall native values. */
-export interface TranslateConfig {
-  marshallOptions?: marshallOptions;
-  unmarshallOptions?: unmarshallOptions;
+/**
+ * How a client runs document commands: marshalls the native values of a command's input along its
+ * inputKeyNodes, and unmarshalls the output along its outputKeyNodes, with the config's
+ * translateConfig. do-dynamodb/lib's document commands carry it as `documentMarshalling`, and its
+ * DynamoDBDocumentClient.from installs it on the config (for lib-dynamodb's commands).
+ */
+export interface DocumentMarshalling {
+  marshallInput(input: object, keyNodes: unknown, translateConfig: unknown): object;
+  unmarshallOutput(output: object, keyNodes: unknown, translateConfig: unknown): object;
 }
 
 /** The part of a Durable Object namespace binding the client uses (env.DYNAMODB). */
@@ -43,8 +50,10 @@ export interface DynamoDBClientConfig {
   doNamespace?: DurableObjectNamespaceLike;
   /** The database in doNamespace: [A-Za-z0-9_.-]{1,128}, default "default". */
   database?: string;
-  /** Document marshalling options (DynamoDBDocumentClient.from sets them). */
-  translateConfig?: TranslateConfig;
+  /** How document commands without their own are marshalled (DynamoDBDocumentClient.from installs it). */
+  documentMarshalling?: DocumentMarshalling;
+  /** lib-dynamodb's translateConfig, handed to documentMarshalling (DynamoDBDocumentClient.from sets it). */
+  translateConfig?: unknown;
 }
 
 /** An SDK-built command, typed by what its handler resolves to. */
@@ -54,11 +63,8 @@ interface SdkCommandLike {
 }
 type SdkOutput<C extends SdkCommandLike> = Awaited<ReturnType<ReturnType<C["resolveMiddleware"]>>>["output"];
 
-const DATABASE_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
-const NO_OPTIONS: Readonly<TranslateConfig & marshallOptions & unmarshallOptions> = Object.freeze({});
-
 export class DynamoDBClient {
-  readonly config: DynamoDBClientConfig & { translateConfig?: TranslateConfig };
+  readonly config: DynamoDBClientConfig;
   readonly #target: OperationTarget;
 
   constructor(config: DynamoDBClientConfig) {
@@ -70,15 +76,11 @@ export class DynamoDBClient {
   send<C extends SdkCommandLike>(command: C, options?: SendOptions): Promise<SdkOutput<C>>;
   async send(command: object, options?: SendOptions): Promise<object> {
     options?.abortSignal?.throwIfAborted?.();
-    const { operation, input, inputKeyNodes, outputKeyNodes } = recognise(command);
-    // Low-level commands skip translateConfig (no options read, no objects made per send).
-    const { marshallOptions = NO_OPTIONS, unmarshallOptions = NO_OPTIONS } =
-      inputKeyNodes === undefined && outputKeyNodes === undefined ? NO_OPTIONS : (this.config.translateConfig ?? NO_OPTIONS);
-    const body = stringifyRequest(
-      inputKeyNodes === undefined
-        ? input
-        : marshallInput(input, inputKeyNodes, { ...marshallOptions, convertTopLevelContainer: marshallOptions.convertTopLevelContainer ?? true }),
-    );
+    const { operation, input, inputKeyNodes, outputKeyNodes, documentMarshalling } = recognise(command);
+    // Low-level commands skip the document marshalling (nothing read, no objects made per send).
+    const document = inputKeyNodes === undefined ? undefined : (documentMarshalling ?? this.#documentMarshalling());
+    const translateConfig = document && this.config.translateConfig;
+    const body = stringifyRequest(document ? document.marshallInput(input, inputKeyNodes, translateConfig) : input);
     const result = await this.#target.handle(operation, body);
     const $metadata: ResponseMetadata = {
       httpStatusCode: result.status,
@@ -93,11 +95,18 @@ export class DynamoDBClient {
     // A fresh object from JSON.parse: $metadata goes on it (last, as a spread copy would put it).
     const output = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed : { ...parsed };
     output.$metadata = $metadata;
-    if (outputKeyNodes === undefined) return output;
-    return unmarshallOutput(output, outputKeyNodes, {
-      ...unmarshallOptions,
-      convertWithoutMapWrapper: unmarshallOptions.convertWithoutMapWrapper ?? true,
-    });
+    if (document === undefined || outputKeyNodes === undefined) return output;
+    return document.unmarshallOutput(output, outputKeyNodes, translateConfig);
+  }
+
+  #documentMarshalling(): DocumentMarshalling {
+    const installed = this.config.documentMarshalling;
+    if (installed) return installed;
+    throw new TypeError(
+      "do-dynamodb: document commands from @aws-sdk/lib-dynamodb (PutCommand, ...) run through " +
+        "DynamoDBDocumentClient.from(client) from do-dynamodb/lib, which installs their marshalling " +
+        "(do-dynamodb/lib's own document commands carry theirs)",
+    );
   }
 
   /** Part of the SDK's client surface; there is nothing to release. */
@@ -114,8 +123,8 @@ function resolveTarget(config: DynamoDBClientConfig): OperationTarget {
     return config.target;
   }
   if (config?.doNamespace) {
-    const database = config.database ?? "default";
-    if (!DATABASE_NAME.test(database)) throw new TypeError(`do-dynamodb: invalid database name: ${JSON.stringify(database)}`);
+    const database = config.database ?? DEFAULT_DATABASE;
+    if (!isDatabaseName(database)) throw new TypeError(`do-dynamodb: invalid database name: ${JSON.stringify(database)}`);
     const ns = config.doNamespace;
     let stub: OperationTarget | null = null; // made on first use: the binding may outlive a request
     return { handle: (op, body) => (stub ??= ns.get(ns.idFromName(database)) as OperationTarget).handle(op, body) };
@@ -126,19 +135,25 @@ function resolveTarget(config: DynamoDBClientConfig): OperationTarget {
 interface Recognised {
   operation: string;
   input: object;
-  inputKeyNodes?: KeyNodes;
-  outputKeyNodes?: KeyNodes;
+  /** A document command's key nodes (opaque here: DocumentMarshalling reads them). */
+  inputKeyNodes?: unknown;
+  outputKeyNodes?: unknown;
+  /** The document command's own marshalling, if it carries one (do-dynamodb/lib's commands do). */
+  documentMarshalling?: DocumentMarshalling;
 }
 
 const SDK_NAMESPACES = new Set(["com.amazonaws.dynamodb", "com.amazonaws.dynamodbstreams"]);
 
 function recognise(command: any): Recognised {
   if (command?.clientCommand && command.inputKeyNodes !== undefined) {
+    const own = command.documentMarshalling;
     return {
       operation: operationOf(command.clientCommand),
       input: command.input ?? {},
       inputKeyNodes: command.inputKeyNodes,
       outputKeyNodes: command.outputKeyNodes ?? undefined,
+      documentMarshalling:
+        typeof own?.marshallInput === "function" && typeof own.unmarshallOutput === "function" ? own : undefined,
     };
   }
   return { operation: operationOf(command), input: command.input ?? {} };

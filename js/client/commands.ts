@@ -1,11 +1,12 @@
 /**
  * The low-level commands: one class per operation the engine implements, generated from the
- * OPERATIONS table below (the engine's list, wasm/src/operation.h; a test keeps them equal). Input
- * and output types are the AWS SDK's own (type-only imports: nothing of the SDK is bundled), so
+ * operation table (js/engine/operations.ts, kept equal to the engine's by a test). Input and output
+ * types are the AWS SDK's own (type-only imports: nothing of the SDK is bundled), so
  * `new PutItemCommand({...})` typechecks exactly as with @aws-sdk/client-dynamodb.
  */
 import type * as Sdk from "@aws-sdk/client-dynamodb";
 import type * as StreamsSdk from "@aws-sdk/client-dynamodb-streams";
+import { ENGINE_OPERATIONS, type EngineOperationName } from "../engine/operations.js";
 
 /** Operation name -> [input, output] types, as @aws-sdk/client-dynamodb declares them. */
 export interface OperationShapes {
@@ -42,24 +43,28 @@ export interface OperationShapes {
 
 export type OperationName = keyof OperationShapes;
 
+const STREAMS_PREFIX = "DynamoDBStreams.";
+
 /** The DynamoDB Streams operations (X-Amz-Target DynamoDBStreams_20120810.<name>). */
-export const STREAMS_OPERATIONS = ["DescribeStream", "GetRecords", "GetShardIterator", "ListStreams"] as const satisfies readonly OperationName[];
+export const STREAMS_OPERATIONS: readonly OperationName[] = ENGINE_OPERATIONS.filter((op) => op.startsWith(STREAMS_PREFIX))
+  .map((op) => op.slice(STREAMS_PREFIX.length) as OperationName);
+
+/** Every DynamoDB operation the engine implements (with STREAMS_OPERATIONS: the keys of OperationShapes). */
+export const OPERATIONS: readonly OperationName[] = ENGINE_OPERATIONS.filter((op) => !op.startsWith(STREAMS_PREFIX)) as OperationName[];
 
 /**
  * The name the engine knows an operation by: DynamoDB's as is, Streams' as "DynamoDBStreams.<name>"
  * (js/http/target.ts), a name no DynamoDB target can produce.
  */
 export function engineOperation(op: string): string {
-  return (STREAMS_OPERATIONS as readonly string[]).includes(op) ? `DynamoDBStreams.${op}` : op;
+  return STREAMS_OPERATIONS.includes(op as OperationName) ? `${STREAMS_PREFIX}${op}` : op;
 }
 
-/** Every DynamoDB operation the engine implements (with STREAMS_OPERATIONS: the keys of OperationShapes). */
-export const OPERATIONS = [
-  "BatchGetItem", "BatchWriteItem", "CreateTable", "DeleteItem", "DeleteTable", "DescribeContinuousBackups",
-  "DescribeEndpoints", "DescribeLimits", "DescribeTable", "DescribeTimeToLive", "GetItem", "ListTables",
-  "ListTagsOfResource", "PutItem", "Query", "Scan", "TagResource", "TransactGetItems", "TransactWriteItems",
-  "UntagResource", "UpdateContinuousBackups", "UpdateItem", "UpdateTable", "UpdateTimeToLive",
-] as const satisfies readonly OperationName[];
+/** The SDK's name of an engine operation ("DynamoDBStreams.GetRecords" -> "GetRecords"). */
+type SdkName<Op extends string> = Op extends `${typeof STREAMS_PREFIX}${infer Name}` ? Name : Op;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compiles only while OperationShapes names exactly the operations the engine implements. */
+type ShapesNameEveryEngineOperation<T extends true = Same<OperationName, SdkName<EngineOperationName>>> = T;
 
 /** A request for one operation: what DynamoDBClient.send runs. */
 export class Command<Input extends object, Output extends object> {

@@ -8,10 +8,9 @@
 import { DurableObject } from "cloudflare:workers";
 import type { EngineResponse } from "../engine/types.js";
 import { handleDynamoDBHttp } from "../http/dynamodb-http.js";
+import { UNKNOWN_OPERATION } from "../http/errors.js";
 import { DynamoDBEngine } from "./dynamodb-engine.js";
 import engineModule from "./engine-module.js";
-
-const UNKNOWN_OPERATION_BODY = '{"__type":"com.amazon.coral.service#UnknownOperationException"}';
 
 export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
   #engine: DynamoDBEngine | null = null;
@@ -27,7 +26,7 @@ export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
    * UnknownOperationException, as an unknown X-Amz-Target does over HTTP.
    */
   handle(op: string, body: string | Uint8Array): EngineResponse {
-    if (op.startsWith("@")) return { status: 400, body: UNKNOWN_OPERATION_BODY };
+    if (op.startsWith("@")) return UNKNOWN_OPERATION;
     return this.engine.handle(op, body);
   }
 

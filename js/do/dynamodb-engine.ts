@@ -15,6 +15,7 @@
  * maintain()), in commit order; a request that rolled back delivers nothing.
  */
 import type { KvHost } from "../engine/kv-host.js";
+import { operationsWhere } from "../engine/operations.js";
 import type { EngineResponse, OperationTarget } from "../engine/types.js";
 import { WasmEngine } from "../engine/wasm-engine.js";
 import { SqlHost } from "../hosts/sql-host.js";
@@ -61,12 +62,12 @@ export interface DynamoDBEngineOptions {
   setAlarm?: (scheduledTime: number) => unknown;
 }
 
-/** Operations that never write to storage (checked: wasm/src/ops/ of these call no Put or Delete). */
-const READ_ONLY = new Set(["GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems"]);
+/** Operations that never write to storage (js/engine/operations.ts: run "read-only"). */
+const READ_ONLY: ReadonlySet<string> = new Set(operationsWhere((facts) => facts.run === "read-only"));
 /** Item writes: their writes are held back and applied after the engine returns (WriteBuffer). */
-const DEFERRED_WRITES = new Set(["PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems"]);
+const DEFERRED_WRITES: ReadonlySet<string> = new Set(operationsWhere((facts) => facts.run === "held-back-write"));
 /** Operations that may leave work for the maintenance steps (index backfill, statistics, TTL). */
-const SCHEDULES_MAINTENANCE = new Set(["UpdateTable", "DescribeTable", "UpdateTimeToLive"]);
+const SCHEDULES_MAINTENANCE: ReadonlySet<string> = new Set(operationsWhere((facts) => facts.maintenance === true));
 /** Items of index work per maintenance step (one transaction each). */
 const MAINTENANCE_BUDGET = 500;
 /** Wall time one alarm may spend on maintenance steps before it reschedules itself. */

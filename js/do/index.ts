@@ -8,6 +8,6 @@ export { DynamoDBDurableObject } from "./durable-object.js";
 export { DynamoDBEngine, type DynamoDBEngineOptions } from "./dynamodb-engine.js";
 export { withDynamoDB } from "./with-dynamodb.js";
 export { SharedAlarm, type AlarmOwner } from "./shared-alarm.js";
-export { DEFAULT_DATABASE, databaseFromPath, routeToDatabase } from "./database-router.js";
+export { DEFAULT_DATABASE, databaseFromPath, routeToDatabase } from "../worker/database-router.js";
 export { DynamoDBClient, type DynamoDBClientConfig, type DurableObjectNamespaceLike } from "../client/client.js";
 export { default as engineModule } from "./engine-module.js";

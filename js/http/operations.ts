@@ -1,88 +1,21 @@
 /**
- * DynamoDB's operation names (API version 2012-08-10), which of them only read, and the tables a
- * request names. Used before a request reaches any Durable Object: to answer an unknown
- * X-Amz-Target before authentication (as DynamoDB does) and to check a key's per-table permissions.
- * The engine implements a subset; an operation listed here that it does not implement is still
- * answered UnknownOperationException by the engine, after authentication.
+ * What authentication asks of a request before it reaches any Durable Object: whether DynamoDB has
+ * the operation (an unknown X-Amz-Target is answered before authentication, as DynamoDB does),
+ * whether it only reads (both from the operation table, js/engine/operations.ts), and which tables
+ * it names (to check a key's per-table permissions). The engine implements a subset; an operation
+ * it does not implement is still answered UnknownOperationException by the engine, after
+ * authentication.
  */
-
-/** Operations that only read data or metadata; every other operation needs write permission. */
-export const READ_OPERATIONS: ReadonlySet<string> = new Set([
-  "BatchGetItem",
-  "DescribeBackup",
-  "DescribeContinuousBackups",
-  "DescribeContributorInsights",
-  "DescribeEndpoints",
-  "DescribeExport",
-  "DescribeGlobalTable",
-  "DescribeGlobalTableSettings",
-  "DescribeImport",
-  "DescribeKinesisStreamingDestination",
-  "DescribeLimits",
-  "DescribeTable",
-  "DescribeTableReplicaAutoScaling",
-  "DescribeTimeToLive",
-  "GetItem",
-  "GetResourcePolicy",
-  "ListBackups",
-  "ListContributorInsights",
-  "ListExports",
-  "ListGlobalTables",
-  "ListImports",
-  "ListTables",
-  "ListTagsOfResource",
-  "Query",
-  "Scan",
-  "TransactGetItems",
-  // DynamoDB Streams (X-Amz-Target DynamoDBStreams_20120810.<op>, see target.ts): all reads.
-  "DynamoDBStreams.DescribeStream",
-  "DynamoDBStreams.GetRecords",
-  "DynamoDBStreams.GetShardIterator",
-  "DynamoDBStreams.ListStreams",
-]);
-
-const WRITE_OPERATIONS: ReadonlySet<string> = new Set([
-  "BatchExecuteStatement", // PartiQL may write; not parsed here, so treated as a write
-  "BatchWriteItem",
-  "CreateBackup",
-  "CreateGlobalTable",
-  "CreateTable",
-  "DeleteBackup",
-  "DeleteItem",
-  "DeleteResourcePolicy",
-  "DeleteTable",
-  "DisableKinesisStreamingDestination",
-  "EnableKinesisStreamingDestination",
-  "ExecuteStatement",
-  "ExecuteTransaction",
-  "ExportTableToPointInTime",
-  "ImportTable",
-  "PutItem",
-  "PutResourcePolicy",
-  "RestoreTableFromBackup",
-  "RestoreTableToPointInTime",
-  "TagResource",
-  "TransactWriteItems",
-  "UntagResource",
-  "UpdateContinuousBackups",
-  "UpdateContributorInsights",
-  "UpdateGlobalTable",
-  "UpdateGlobalTableSettings",
-  "UpdateItem",
-  "UpdateKinesisStreamingDestination",
-  "UpdateTable",
-  "UpdateTableReplicaAutoScaling",
-  "UpdateTimeToLive",
-]);
+import { operationFacts } from "../engine/operations.js";
 
 /** Whether DynamoDB has an operation of this name. */
 export function isDynamoDBOperation(op: string): boolean {
-  return READ_OPERATIONS.has(op) || WRITE_OPERATIONS.has(op);
+  return operationFacts(op) !== undefined;
 }
 
-/** Whether op only reads. */
+/** Whether op only reads data or metadata; every other operation needs write permission. */
 export function isReadOperation(op: string): boolean {
-  return READ_OPERATIONS.has(op);
+  return operationFacts(op)?.access === "read";
 }
 
 const TRANSACT_ACTIONS = ["Get", "Put", "Update", "Delete", "ConditionCheck"] as const;

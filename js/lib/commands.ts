@@ -2,11 +2,15 @@
  * The document commands (PutCommand, QueryCommand, ...), generated from one table of where each
  * command's input and output hold native values: lib-dynamodb's key nodes, copied member for member
  * from its commands. Each instance carries `clientCommand` (the low-level command it runs),
- * `inputKeyNodes` and `outputKeyNodes`, the shape DynamoDBClient.send recognises. Types are
- * lib-dynamodb's own (type-only imports).
+ * `inputKeyNodes` and `outputKeyNodes`, the shape DynamoDBClient.send recognises, and its own
+ * `documentMarshalling` (document-marshalling.ts), so a DynamoDBClient no DynamoDBDocumentClient
+ * wraps runs it too, with default options, as lib-dynamodb's commands run on the SDK's bare client.
+ * Types are lib-dynamodb's own (type-only imports).
  */
 import type * as Lib from "@aws-sdk/lib-dynamodb";
+import type { DocumentMarshalling } from "../client/client.js";
 import { COMMANDS, Command, type OperationName } from "../client/commands.js";
+import { DOCUMENT_MARSHALLING } from "./document-marshalling.js";
 import { ALL_MEMBERS as MEMBERS, ALL_VALUES as VALUES, SELF, type KeyNodes } from "./key-nodes.js";
 
 const EXPECTED = { "*": { Value: SELF, AttributeValueList: MEMBERS } };
@@ -84,6 +88,14 @@ export class DocumentCommand<Input extends object, Output extends object> extend
     this.clientCommand = new COMMANDS[spec.operation](this.input as never);
     this.inputKeyNodes = spec.input;
     this.outputKeyNodes = spec.output;
+  }
+
+  /**
+   * How DynamoDBClient.send (un)marshalls this command's native values, with the client's
+   * translateConfig (default options when none is set). On the prototype: no own property per command.
+   */
+  get documentMarshalling(): DocumentMarshalling {
+    return DOCUMENT_MARSHALLING;
   }
 }
 

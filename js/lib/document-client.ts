@@ -1,13 +1,14 @@
 /**
  * DynamoDBDocumentClient: lib-dynamodb's client over this package's DynamoDBClient. from() writes the
- * translateConfig onto the base client's config, as lib-dynamodb does (so the base client then
- * marshalls document commands the same way), and send() is the base client's: it takes document
- * commands and low-level ones alike.
+ * translateConfig onto the base client's config, as lib-dynamodb does, and installs the document
+ * marshalling there (document-marshalling.ts), so the base client then runs document commands with
+ * those options; send() is the base client's: it takes document commands and low-level ones alike.
  */
-import type { DynamoDBClient, TranslateConfig } from "../client/client.js";
+import type { DynamoDBClient, DynamoDBClientConfig } from "../client/client.js";
+import { DOCUMENT_MARSHALLING, type TranslateConfig } from "./document-marshalling.js";
 
 export class DynamoDBDocumentClient {
-  readonly config: DynamoDBClient["config"];
+  readonly config: DynamoDBClientConfig & { translateConfig?: TranslateConfig };
   /** Runs a command (document or low-level) on the base client. */
   readonly send: DynamoDBClient["send"];
 
@@ -15,8 +16,9 @@ export class DynamoDBDocumentClient {
     if (typeof client?.send !== "function" || typeof client.config !== "object") {
       throw new TypeError("do-dynamodb/lib: DynamoDBDocumentClient.from() needs a DynamoDBClient");
     }
-    this.config = client.config;
+    this.config = client.config as DynamoDBDocumentClient["config"];
     this.config.translateConfig = translateConfig;
+    this.config.documentMarshalling = DOCUMENT_MARSHALLING;
     this.send = client.send.bind(client) as DynamoDBClient["send"];
   }
 

@@ -15,7 +15,7 @@ export { convertToAttr, marshall, type marshallOptions, type NativeAttributeValu
 export { convertToNative, unmarshall, type unmarshallOptions } from "./unmarshall.js";
 export { NumberValue } from "./number-value.js";
 export { ALL_MEMBERS, ALL_VALUES, SELF, marshallInput, unmarshallOutput, type KeyNodes } from "./key-nodes.js";
-export type { TranslateConfig } from "../client/client.js";
+export type { TranslateConfig } from "./document-marshalling.js";
 export type { PaginationConfiguration } from "../client/paginate.js";
 export type {
   PutCommandInput, PutCommandOutput, GetCommandInput, GetCommandOutput, UpdateCommandInput, UpdateCommandOutput,

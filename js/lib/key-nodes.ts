@@ -4,7 +4,8 @@
  * ({}: every member of an object or array is a value) or ALL_MEMBERS ([]: the same), a nested
  * object of key nodes, or {"*": node} for every member at that level. Traversal follows
  * @aws-sdk/lib-dynamodb's, functions dropped and all. The same walk runs for commands built by
- * lib-dynamodb itself (they carry inputKeyNodes/outputKeyNodes), so DynamoDBClient.send accepts them.
+ * lib-dynamodb itself (they carry inputKeyNodes/outputKeyNodes), so a DynamoDBDocumentClient runs
+ * them too (document-marshalling.ts).
  */
 import { marshall, type marshallOptions } from "./marshall.js";
 import { unmarshall, type unmarshallOptions } from "./unmarshall.js";

@@ -10,6 +10,7 @@
  */
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import type { OperationTarget } from "../engine/types.js";
+import { UNKNOWN_OPERATION } from "../http/errors.js";
 import { newRequestId } from "../http/request-id.js";
 import { operationFromTarget } from "../http/target.js";
 
@@ -27,7 +28,6 @@ export interface SdkHttpResponse {
 }
 
 const encoder = new TextEncoder();
-const UNKNOWN_OPERATION_BODY = '{"__type":"com.amazon.coral.service#UnknownOperationException"}';
 
 export class InProcessRequestHandler {
   readonly #target: OperationTarget;
@@ -38,7 +38,7 @@ export class InProcessRequestHandler {
 
   async handle(request: SdkHttpRequest): Promise<{ response: SdkHttpResponse }> {
     const op = operationFromTarget(header(request.headers, "x-amz-target"));
-    if (op === null) return { response: toSdkResponse(400, UNKNOWN_OPERATION_BODY) };
+    if (op === null) return { response: toSdkResponse(UNKNOWN_OPERATION.status, UNKNOWN_OPERATION.body) };
     const result = await this.#target.handle(op, requestBody(request.body));
     return { response: toSdkResponse(result.status, result.body) };
   }

@@ -9,7 +9,7 @@
 import { DynamoDBDurableObject as Base } from "../../js/do/durable-object.js";
 import { DynamoDBEngine } from "../../js/do/dynamodb-engine.js";
 import engineModule from "../../js/do/engine-module.js";
-import { routeToDatabase } from "../../js/do/database-router.js";
+import { routeToDatabase } from "../../js/worker/database-router.js";
 import { KV_HOST_CASES } from "../../js/hosts/kv-host-conformance.js";
 import { SqlHost } from "../../js/hosts/sql-host.js";
 import { createInProcessClient } from "../../js/sdk/request-handler.js";

@@ -6,17 +6,17 @@
  * js/http/auth.ts) before any object wakes up. Without an authorizer every request is served.
  */
 import type { OperationTarget } from "../engine/types.js";
-import type { DynamoDBDurableObject } from "./durable-object.js";
+import type { DynamoDBDurableObject } from "../do/durable-object.js";
 import { HEALTH_TEXT, type HttpOptions, handleDynamoDBHttp } from "../http/dynamodb-http.js";
+import { DEFAULT_DATABASE, isDatabaseName } from "./database-name.js";
 
-export const DEFAULT_DATABASE = "default";
-const DATABASE_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
+export { DEFAULT_DATABASE } from "./database-name.js";
 
 /** The database a path names, or null if the path is not a database path. */
 export function databaseFromPath(pathname: string): string | null {
   const name = pathname.replace(/^\/+|\/+$/g, "");
   if (name === "") return DEFAULT_DATABASE;
-  return DATABASE_NAME.test(name) ? name : null;
+  return isDatabaseName(name) ? name : null;
 }
 
 /** Serves one request with the database's object from namespace (of the class or a subclass). */
