@@ -123,15 +123,7 @@ Status BatchWriteItem(OperationContext& ctx, const JsonValue& request, JsonWrite
   WriteKey(out, "UnprocessedItems");
   out.StartObject();
   out.EndObject();
-  std::string_view capacity = StringOr(request, "ReturnConsumedCapacity", "NONE");
-  if (capacity == "TOTAL" || capacity == "INDEXES") {
-    TableConsumption per_table;
-    for (const TransactionAction& t : planned) AddConsumption(&per_table, WriteConsumption(t.plan, 1));
-    WriteConsumedCapacityList(out, capacity, per_table);
-  }
-  std::vector<const WritePlan*> plans;
-  for (const TransactionAction& t : planned) plans.push_back(&t.plan);
-  WriteItemCollectionMetricsByTable(out, StringOr(request, "ReturnItemCollectionMetrics", "NONE"), ctx.store, plans);
+  WriteMultiItemResponse(out, ctx.store, request, planned, 1);
   return Status::OK();
 }
 

@@ -7,6 +7,7 @@
 
 #include "request/validation.h"
 #include "request/index_schema.h"
+#include "ops/table_name_check.h"
 #include "request/operation.h"
 #include "request/request_fields.h"
 #include "storage/stream_log.h"
@@ -201,12 +202,7 @@ std::string MakeTableId(uint32_t id, double now_ms, std::string_view name) {
 }  // namespace
 
 Status CreateTable(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
-  DODB_RETURN_IF_ERROR(CheckTypes(request, kFields, std::size(kFields)));
-  if (!Member(request, "TableName"))
-    return Status::Validation("The parameter 'TableName' is required but was not present in the request");
-  ConstraintErrors errors;
-  CheckConstraints(request, kFields, std::size(kFields), "", &errors);
-  DODB_RETURN_IF_ERROR(errors.ToStatus());
+  DODB_RETURN_IF_ERROR(ValidateTableRequest(request, kFields));
   DODB_RETURN_IF_ERROR(RejectUnsupported(request, {"OnDemandThroughput", "WarmThroughput", "ResourcePolicy"}));
   const JsonValue* stream = Member(request, "StreamSpecification");
   bool stream_enabled = stream && (*stream)["StreamEnabled"].GetBool();

@@ -10,10 +10,8 @@
 namespace dodb::ops {
 
 Status DeleteTable(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
-  std::string name;
-  DODB_RETURN_IF_ERROR(CheckRequiredTableName(request, &name));
   TableInfo table;
-  DODB_RETURN_IF_ERROR(LoadTable(ctx, name, &table, NotFoundWording::kTableOperation));
+  DODB_RETURN_IF_ERROR(LoadNamedTable(ctx, request, &table));
   if (table.deletion_protection)
     return Status::Validation(
         "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection "

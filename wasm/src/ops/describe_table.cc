@@ -8,10 +8,8 @@
 namespace dodb::ops {
 
 Status DescribeTable(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
-  std::string name;
-  DODB_RETURN_IF_ERROR(CheckRequiredTableName(request, &name));
   TableInfo table;
-  DODB_RETURN_IF_ERROR(LoadTable(ctx, name, &table, NotFoundWording::kTableOperation));
+  DODB_RETURN_IF_ERROR(LoadNamedTable(ctx, request, &table));
   // Statistics (ItemCount, sizes) are refreshed in the background when six hours old.
   if (RequestStatisticsIfStale(ctx.store, &table)) ctx.catalog.Save(table);
   WriteKey(out, "Table");

@@ -1,5 +1,6 @@
-// table_name_check.h: TableName as DescribeTable and DeleteTable check it: a missing name and a
-// bad length get their own messages before the model's constraints (dynalite test/describeTable.js).
+// table_name_check.h: TableName as the table operations check it. DescribeTable and DeleteTable:
+// a missing name and a bad length get their own messages before the model's constraints (dynalite
+// test/describeTable.js); CreateTable and UpdateTable: a missing name after the type checks.
 #ifndef DODB_OPS_TABLE_NAME_CHECK_H_
 #define DODB_OPS_TABLE_NAME_CHECK_H_
 
@@ -7,6 +8,7 @@
 
 #include "util/json.h"
 #include "request/request_fields.h"
+#include "request/operation.h"
 #include "request/validation.h"
 
 namespace dodb::ops {
@@ -21,6 +23,25 @@ inline Status CheckRequiredTableName(const JsonValue& request, std::string* name
   DODB_RETURN_IF_ERROR(ValidateRequest(request, kFields));
   name->assign(StringOf(*v));
   return Status::OK();
+}
+
+// CheckRequiredTableName, then the table it names (ResourceNotFoundException naming it).
+inline Status LoadNamedTable(OperationContext& ctx, const JsonValue& request, TableInfo* table) {
+  std::string name;
+  DODB_RETURN_IF_ERROR(CheckRequiredTableName(request, &name));
+  return LoadTable(ctx, name, table, NotFoundWording::kTableOperation);
+}
+
+// ValidateRequest, with "The parameter 'TableName' is required ..." between the type checks and
+// the model's constraints.
+template <size_t N>
+Status ValidateTableRequest(const JsonValue& request, const Field (&fields)[N]) {
+  DODB_RETURN_IF_ERROR(CheckTypes(request, fields, N));
+  if (!Member(request, "TableName"))
+    return Status::Validation("The parameter 'TableName' is required but was not present in the request");
+  ConstraintErrors errors;
+  CheckConstraints(request, fields, N, "", &errors);
+  return errors.ToStatus();
 }
 
 }  // namespace dodb::ops

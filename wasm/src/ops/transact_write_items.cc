@@ -105,15 +105,8 @@ Status TransactWriteItems(OperationContext& ctx, const JsonValue& request, JsonW
   for (const TransactionAction& t : planned) CommitWrite(ctx.store, t.plan);
   if (token) RecordIdempotencyToken(ctx.store, StringOf(*token), fingerprint);
 
-  std::string_view capacity = StringOr(request, "ReturnConsumedCapacity", "NONE");
-  if (capacity == "TOTAL" || capacity == "INDEXES") {
-    TableConsumption per_table;  // transactional writes cost twice on the table (not on its indexes)
-    for (const TransactionAction& t : planned) AddConsumption(&per_table, WriteConsumption(t.plan, 2));
-    WriteConsumedCapacityList(out, capacity, per_table);
-  }
-  std::vector<const WritePlan*> plans;
-  for (const TransactionAction& t : planned) plans.push_back(&t.plan);
-  WriteItemCollectionMetricsByTable(out, StringOr(request, "ReturnItemCollectionMetrics", "NONE"), ctx.store, plans);
+  // Transactional writes cost twice on the table (not on its indexes).
+  WriteMultiItemResponse(out, ctx.store, request, planned, 2);
   return Status::OK();
 }
 

@@ -9,6 +9,7 @@
 #include "request/validation.h"
 #include "request/index_schema.h"
 #include "storage/maintenance.h"
+#include "ops/table_name_check.h"
 #include "request/operation.h"
 #include "request/request_fields.h"
 #include "storage/stream_log.h"
@@ -192,12 +193,7 @@ Status ApplyIndexUpdates(const JsonValue& request, Catalog& catalog, TableInfo* 
 }  // namespace
 
 Status UpdateTable(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
-  DODB_RETURN_IF_ERROR(CheckTypes(request, kFields, std::size(kFields)));
-  if (!Member(request, "TableName"))
-    return Status::Validation("The parameter 'TableName' is required but was not present in the request");
-  ConstraintErrors errors;
-  CheckConstraints(request, kFields, std::size(kFields), "", &errors);
-  DODB_RETURN_IF_ERROR(errors.ToStatus());
+  DODB_RETURN_IF_ERROR(ValidateTableRequest(request, kFields));
   bool changes = false;
   for (const char* n : kUpdatable) changes = changes || Member(request, n);
   changes = changes || Member(request, "StreamSpecification");

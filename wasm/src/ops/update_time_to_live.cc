@@ -19,18 +19,12 @@ const Field kUpdateFields[] = {
 };
 const Field kDescribeFields[] = {kTableNameField};
 
-Status LoadForTtl(OperationContext& ctx, const JsonValue& request, TableInfo* table) {
-  std::string name(StringOf(request["TableName"]));
-  DODB_RETURN_IF_ERROR(LoadTable(ctx, name, table, NotFoundWording::kTableOperation));
-  return Status::OK();
-}
-
 }  // namespace
 
 Status UpdateTimeToLive(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   DODB_RETURN_IF_ERROR(ValidateRequest(request, kUpdateFields));
   TableInfo table;
-  DODB_RETURN_IF_ERROR(LoadForTtl(ctx, request, &table));
+  DODB_RETURN_IF_ERROR(LoadTable(ctx, StringOf(request["TableName"]), &table, NotFoundWording::kTableOperation));
   const JsonValue& spec = request["TimeToLiveSpecification"];
   bool enable = spec["Enabled"].GetBool();
   std::string attribute(StringOf(spec["AttributeName"]));
@@ -63,7 +57,7 @@ Status UpdateTimeToLive(OperationContext& ctx, const JsonValue& request, JsonWri
 Status DescribeTimeToLive(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   DODB_RETURN_IF_ERROR(ValidateRequest(request, kDescribeFields));
   TableInfo table;
-  DODB_RETURN_IF_ERROR(LoadForTtl(ctx, request, &table));
+  DODB_RETURN_IF_ERROR(LoadTable(ctx, StringOf(request["TableName"]), &table, NotFoundWording::kTableOperation));
   WriteKey(out, "TimeToLiveDescription");
   out.StartObject();
   WriteKey(out, "TimeToLiveStatus");

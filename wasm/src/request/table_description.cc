@@ -16,6 +16,16 @@ DODB_COLD void WriteKeySchemaElement(JsonWriter& w, const std::string& name, con
   w.EndObject();
 }
 
+// "ProvisionedThroughput" of the table or one of its GSIs (zeros on an on-demand table).
+DODB_COLD void WriteProvisionedThroughput(JsonWriter& w, const TableInfo& t, int64_t read, int64_t write) {
+  WriteKey(w, "ProvisionedThroughput");
+  w.StartObject();
+  WriteKey(w, "NumberOfDecreasesToday"); w.Int(0);
+  WriteKey(w, "ReadCapacityUnits"); w.Int64(t.pay_per_request ? 0 : read);
+  WriteKey(w, "WriteCapacityUnits"); w.Int64(t.pay_per_request ? 0 : write);
+  w.EndObject();
+}
+
 DODB_COLD void WriteIndexDescription(JsonWriter& w, const TableInfo& t, const IndexInfo& i) {
   w.StartObject();
   WriteKey(w, "IndexName"); WriteString(w, i.name);
@@ -37,12 +47,7 @@ DODB_COLD void WriteIndexDescription(JsonWriter& w, const TableInfo& t, const In
   if (i.global) {
     WriteKey(w, "IndexStatus"); WriteString(w, IndexStatusName(i.status));
     if (i.status == IndexStatus::kCreating) { WriteKey(w, "Backfilling"); w.Bool(true); }
-    WriteKey(w, "ProvisionedThroughput");
-    w.StartObject();
-    WriteKey(w, "NumberOfDecreasesToday"); w.Int(0);
-    WriteKey(w, "ReadCapacityUnits"); w.Int64(t.pay_per_request ? 0 : i.read_capacity);
-    WriteKey(w, "WriteCapacityUnits"); w.Int64(t.pay_per_request ? 0 : i.write_capacity);
-    w.EndObject();
+    WriteProvisionedThroughput(w, t, i.read_capacity, i.write_capacity);
   }
   WriteKey(w, "IndexSizeBytes"); w.Int64(i.size_bytes);
   WriteKey(w, "ItemCount"); w.Int64(i.item_count);
@@ -66,12 +71,7 @@ DODB_COLD void WriteTableDescription(JsonWriter& w, const TableInfo& t, std::str
   w.EndArray();
   WriteKey(w, "TableStatus"); WriteString(w, status);
   WriteKey(w, "CreationDateTime"); w.Double(std::floor(t.creation_time * 1000) / 1000);
-  WriteKey(w, "ProvisionedThroughput");
-  w.StartObject();
-  WriteKey(w, "NumberOfDecreasesToday"); w.Int(0);
-  WriteKey(w, "ReadCapacityUnits"); w.Int64(t.pay_per_request ? 0 : t.read_capacity);
-  WriteKey(w, "WriteCapacityUnits"); w.Int64(t.pay_per_request ? 0 : t.write_capacity);
-  w.EndObject();
+  WriteProvisionedThroughput(w, t, t.read_capacity, t.write_capacity);
   WriteKey(w, "TableSizeBytes"); w.Int64(t.size_bytes);
   WriteKey(w, "ItemCount"); w.Int64(t.item_count);
   WriteKey(w, "TableArn"); WriteString(w, TableArn(t.name));

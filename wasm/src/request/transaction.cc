@@ -2,6 +2,8 @@
 
 #include "request/capacity.h"
 #include "format/item_codec.h"
+#include "request/item_collection.h"
+#include "request/request_fields.h"
 
 namespace dodb {
 
@@ -73,6 +75,19 @@ Status CancellationIfAny(const std::vector<TransactionAction>& actions) {
                                          codes + "]");
   s.set_extra_json("\"CancellationReasons\":" + reasons);
   return s;
+}
+
+void WriteMultiItemResponse(JsonWriter& out, Store& store, const JsonValue& request,
+                            const std::vector<TransactionAction>& actions, double table_factor) {
+  std::string_view capacity = StringOr(request, "ReturnConsumedCapacity", "NONE");
+  if (capacity == "TOTAL" || capacity == "INDEXES") {
+    TableConsumption per_table;
+    for (const TransactionAction& t : actions) AddConsumption(&per_table, WriteConsumption(t.plan, table_factor));
+    WriteConsumedCapacityList(out, capacity, per_table);
+  }
+  std::vector<const WritePlan*> plans;
+  for (const TransactionAction& t : actions) plans.push_back(&t.plan);
+  WriteItemCollectionMetricsByTable(out, StringOr(request, "ReturnItemCollectionMetrics", "NONE"), store, plans);
 }
 
 }  // namespace dodb

@@ -11,6 +11,7 @@
 #include "util/json.h"
 #include "util/status.h"
 #include "request/write_plan.h"
+#include "storage/store.h"
 
 namespace dodb {
 
@@ -27,6 +28,11 @@ Status ClassifyActionStatus(Status s, TransactionAction* t);
 Status CheckDistinctItems(const std::vector<TransactionAction>& actions);
 // TransactionCanceledException if any action has a reason other than None.
 Status CancellationIfAny(const std::vector<TransactionAction>& actions);
+
+// ConsumedCapacity (per table; each action's table arm times table_factor: 2 in a transaction)
+// and ItemCollectionMetrics of a BatchWriteItem or TransactWriteItems whose actions committed.
+void WriteMultiItemResponse(JsonWriter& out, Store& store, const JsonValue& request,
+                            const std::vector<TransactionAction>& actions, double table_factor);
 
 }  // namespace dodb
 
