@@ -20,11 +20,11 @@ constexpr int kMaxKeys = 100;
 constexpr size_t kMaxResponseBytes = 16 * 1024 * 1024;
 const Field kFields[] = {kReturnConsumedCapacityField};
 const Field kTableFields[] = {
-    [] { Field f = RequiredField("Keys", Kind::AttributeValueList); f.min_length = 1; f.max_length = 100; return f; }(),
-    [] { Field f{"AttributesToGet", Kind::StringList}; f.min_length = 1; f.max_length = 255; return f; }(),
-    Field{"ConsistentRead", Kind::Boolean},
-    Field{"ProjectionExpression", Kind::String},
-    Field{"ExpressionAttributeNames", Kind::StringMap},
+    RequiredField("Keys", Kind::AttributeValueList).MinLength(1).MaxLength(100),
+    Field{"AttributesToGet", Kind::StringList}.MinLength(1).MaxLength(255),
+    kConsistentReadField,
+    kProjectionExpressionField,
+    kExpressionAttributeNamesField,
 };
 
 struct TableRead {

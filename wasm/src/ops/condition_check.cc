@@ -10,9 +10,9 @@ constexpr Field kConditionCheckFields[] = {
     kTableNameField,
     RequiredField("Key", Kind::AttributeMap),
     RequiredField("ConditionExpression", Kind::String),
-    Field{"ExpressionAttributeNames", Kind::StringMap},
-    Field{"ExpressionAttributeValues", Kind::AttributeMap},
-    EnumField("ReturnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]"),
+    kExpressionAttributeNamesField,
+    kExpressionAttributeValuesField,
+    kReturnValuesOnConditionCheckFailureField,
 };
 
 }  // namespace

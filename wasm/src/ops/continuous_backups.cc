@@ -18,7 +18,7 @@ constexpr int64_t kDefaultRecoveryDays = 35;
 
 constexpr Field kSpecMembers[] = {
     RequiredField("PointInTimeRecoveryEnabled", Kind::Boolean),
-    [] { Field f{"RecoveryPeriodInDays", Kind::Integer}; f.min_value = 1; f.max_value = 35; return f; }(),
+    Field{"RecoveryPeriodInDays", Kind::Integer}.MinValue(1).MaxValue(35),
 };
 const Field kUpdateFields[] = {
     kTableNameField,

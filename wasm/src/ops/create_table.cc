@@ -19,7 +19,7 @@ namespace {
 
 constexpr Field kAttributeDefinitionMembers[] = {
     RequiredField("AttributeName", Kind::String),
-    [] { Field f = RequiredField("AttributeType", Kind::String); f.enum_values = "[B, N, S]"; return f; }(),
+    RequiredField("AttributeType", Kind::String).Enum("[B, N, S]"),
 };
 constexpr Field kStreamMembers[] = {
     RequiredField("StreamEnabled", Kind::Boolean),
@@ -31,19 +31,14 @@ constexpr Field kSseMembers[] = {
     Field{"KMSMasterKeyId", Kind::String},
 };
 constexpr Field kTagMembers[] = {
-    [] { Field f = RequiredField("Key", Kind::String); f.min_length = 1; f.max_length = 128; return f; }(),
-    [] { Field f = RequiredField("Value", Kind::String); f.max_length = 256; return f; }(),
+    RequiredField("Key", Kind::String).MinLength(1).MaxLength(128),
+    RequiredField("Value", Kind::String).MaxLength(256),
 };
 
 const Field kFields[] = {
     StructField("AttributeDefinitions", Kind::StructList, kAttributeDefinitionMembers, "AttributeDefinition", true),
     kTableNameField,
-    [] {
-      Field f = StructField("KeySchema", Kind::StructList, kKeySchemaMembers, "KeySchemaElement", true);
-      f.min_length = 1;
-      f.max_length = 2;
-      return f;
-    }(),
+    StructField("KeySchema", Kind::StructList, kKeySchemaMembers, "KeySchemaElement", true).MinLength(1).MaxLength(2),
     kLocalSecondaryIndexesField,
     kGlobalSecondaryIndexesField,
     EnumField("BillingMode", "[PROVISIONED, PAY_PER_REQUEST]"),

@@ -17,19 +17,7 @@
 namespace dodb {
 namespace {
 
-constexpr Field kFields[] = {
-    kReturnConsumedCapacityField,
-    kTableNameField,
-    RequiredField("Key", Kind::AttributeMap),
-    kReturnValuesField,
-    kReturnItemCollectionMetricsField,
-    kConditionalOperatorField,
-    kExpectedField,
-    Field{"ConditionExpression", Kind::String},
-    Field{"ExpressionAttributeNames", Kind::StringMap},
-    Field{"ExpressionAttributeValues", Kind::AttributeMap},
-    EnumField("ReturnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]"),
-};
+constexpr auto kFields = ItemWriteFields(RequiredField("Key", Kind::AttributeMap));
 
 }  // namespace
 

@@ -8,12 +8,7 @@ namespace {
 
 const Field kFields[] = {
     kStreamArnField,
-    [] {
-      Field f{"Limit", Kind::Integer};
-      f.min_value = 1;
-      f.max_value = 100;
-      return f;
-    }(),
+    Field{"Limit", Kind::Integer}.MinValue(1).MaxValue(100),
     ShardIdField("ExclusiveStartShardId", false),
 };
 

@@ -16,18 +16,13 @@ namespace dodb::ops {
 namespace {
 
 constexpr Field kFields[] = {
-    [] {
-      Field f{"AttributesToGet", Kind::StringList};
-      f.min_length = 1;
-      f.max_length = 255;
-      return f;
-    }(),
+    Field{"AttributesToGet", Kind::StringList}.MinLength(1).MaxLength(255),
     kReturnConsumedCapacityField,
     RequiredField("Key", Kind::AttributeMap),
     kTableNameField,
-    Field{"ConsistentRead", Kind::Boolean},
-    Field{"ProjectionExpression", Kind::String},
-    Field{"ExpressionAttributeNames", Kind::StringMap},
+    kConsistentReadField,
+    kProjectionExpressionField,
+    kExpressionAttributeNamesField,
 };
 
 }  // namespace

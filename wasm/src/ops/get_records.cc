@@ -11,18 +11,8 @@ namespace dodb::ops {
 namespace {
 
 const Field kFields[] = {
-    [] {
-      Field f = RequiredField("ShardIterator", Kind::String);
-      f.min_length = 1;
-      f.max_length = 2048;
-      return f;
-    }(),
-    [] {
-      Field f{"Limit", Kind::Integer};
-      f.min_value = 1;
-      f.max_value = 1000;
-      return f;
-    }(),
+    RequiredField("ShardIterator", Kind::String).MinLength(1).MaxLength(2048),
+    Field{"Limit", Kind::Integer}.MinValue(1).MaxValue(1000),
 };
 
 constexpr size_t kMaxResponseBytes = 1 << 20;

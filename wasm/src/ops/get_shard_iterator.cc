@@ -10,17 +10,8 @@ namespace {
 const Field kFields[] = {
     kStreamArnField,
     ShardIdField("ShardId", true),
-    [] {
-      Field f = RequiredField("ShardIteratorType", Kind::String);
-      f.enum_values = "[TRIM_HORIZON, LATEST, AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER]";
-      return f;
-    }(),
-    [] {
-      Field f{"SequenceNumber", Kind::String};
-      f.min_length = 21;
-      f.max_length = 40;
-      return f;
-    }(),
+    RequiredField("ShardIteratorType", Kind::String).Enum("[TRIM_HORIZON, LATEST, AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER]"),
+    Field{"SequenceNumber", Kind::String}.MinLength(21).MaxLength(40),
 };
 
 }  // namespace

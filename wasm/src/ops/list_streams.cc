@@ -9,23 +9,9 @@ namespace dodb::ops {
 namespace {
 
 const Field kFields[] = {
-    [] {
-      Field f = kTableNameField;
-      f.not_null = false;
-      return f;
-    }(),
-    [] {
-      Field f{"Limit", Kind::Integer};
-      f.min_value = 1;
-      f.max_value = 100;
-      return f;
-    }(),
-    [] {
-      Field f{"ExclusiveStartStreamArn", Kind::String};
-      f.min_length = 37;
-      f.max_length = 1024;
-      return f;
-    }(),
+    kTableNameField.Required(false),
+    Field{"Limit", Kind::Integer}.MinValue(1).MaxValue(100),
+    Field{"ExclusiveStartStreamArn", Kind::String}.MinLength(37).MaxLength(1024),
 };
 
 }  // namespace

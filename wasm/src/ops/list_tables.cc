@@ -8,19 +8,8 @@ namespace dodb::ops {
 namespace {
 
 constexpr Field kFields[] = {
-    [] {
-      Field f{"ExclusiveStartTableName", Kind::String};
-      f.name_pattern = true;
-      f.min_length = 3;
-      f.max_length = 255;
-      return f;
-    }(),
-    [] {
-      Field f{"Limit", Kind::Integer};
-      f.min_value = 1;
-      f.max_value = 100;
-      return f;
-    }(),
+    Field{"ExclusiveStartTableName", Kind::String}.NamePattern().MinLength(3).MaxLength(255),
+    Field{"Limit", Kind::Integer}.MinValue(1).MaxValue(100),
 };
 
 }  // namespace

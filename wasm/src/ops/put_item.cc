@@ -21,19 +21,7 @@
 
 namespace dodb::ops {
 
-constexpr Field kFields[] = {
-    kReturnConsumedCapacityField,
-    kTableNameField,
-    RequiredField("Item", Kind::AttributeMap),
-    kReturnValuesField,
-    kReturnItemCollectionMetricsField,
-    kConditionalOperatorField,
-    kExpectedField,
-    Field{"ConditionExpression", Kind::String},
-    Field{"ExpressionAttributeNames", Kind::StringMap},
-    Field{"ExpressionAttributeValues", Kind::AttributeMap},
-    EnumField("ReturnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]"),
-};
+constexpr auto kFields = ItemWriteFields(RequiredField("Item", Kind::AttributeMap));
 
 }  // namespace dodb::ops
 

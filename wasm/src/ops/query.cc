@@ -14,22 +14,22 @@ namespace {
 
 const Field kFields[] = {
     kTableNameField,
-    [] { Field f{"IndexName", Kind::String}; f.name_pattern = true; f.min_length = 3; f.max_length = 255; return f; }(),
+    Field{"IndexName", Kind::String}.NamePattern().MinLength(3).MaxLength(255),
     EnumField("Select", "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]"),
     kReturnConsumedCapacityField,
     kConditionalOperatorField,
-    [] { Field f{"AttributesToGet", Kind::StringList}; f.min_length = 1; f.max_length = 255; return f; }(),
-    [] { Field f{"Limit", Kind::Integer}; f.min_value = 1; return f; }(),
+    Field{"AttributesToGet", Kind::StringList}.MinLength(1).MaxLength(255),
+    Field{"Limit", Kind::Integer}.MinValue(1),
     StructField("KeyConditions", Kind::StructMap, kConditionMapMembers, "Condition"),
     StructField("QueryFilter", Kind::StructMap, kConditionMapMembers, "Condition"),
-    Field{"ExclusiveStartKey", Kind::AttributeMap},
-    Field{"ConsistentRead", Kind::Boolean},
+    kExclusiveStartKeyField,
+    kConsistentReadField,
     Field{"ScanIndexForward", Kind::Boolean},
     Field{"KeyConditionExpression", Kind::String},
-    Field{"FilterExpression", Kind::String},
-    Field{"ProjectionExpression", Kind::String},
-    Field{"ExpressionAttributeNames", Kind::StringMap},
-    Field{"ExpressionAttributeValues", Kind::AttributeMap},
+    kFilterExpressionField,
+    kProjectionExpressionField,
+    kExpressionAttributeNamesField,
+    kExpressionAttributeValuesField,
 };
 
 // A Query filter may not name the queried key attributes (dynalite test/query.js:1806).

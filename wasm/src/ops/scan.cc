@@ -14,22 +14,22 @@ namespace {
 constexpr int64_t kMaxTotalSegments = 1000000;
 
 const Field kFields[] = {
-    [] { Field f{"AttributesToGet", Kind::StringList}; f.min_length = 1; f.max_length = 255; return f; }(),
+    Field{"AttributesToGet", Kind::StringList}.MinLength(1).MaxLength(255),
     kReturnConsumedCapacityField,
-    [] { Field f{"Limit", Kind::Integer}; f.min_value = 1; return f; }(),
-    [] { Field f{"TotalSegments", Kind::Integer}; f.min_value = 1; f.max_value = kMaxTotalSegments; return f; }(),
+    Field{"Limit", Kind::Integer}.MinValue(1),
+    Field{"TotalSegments", Kind::Integer}.MinValue(1).MaxValue(kMaxTotalSegments),
     EnumField("Select", "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]"),
     kTableNameField,
-    [] { Field f{"Segment", Kind::Integer}; f.min_value = 0; f.max_value = kMaxTotalSegments - 1; return f; }(),
+    Field{"Segment", Kind::Integer}.MinValue(0).MaxValue(kMaxTotalSegments - 1),
     kConditionalOperatorField,
-    [] { Field f{"IndexName", Kind::String}; f.name_pattern = true; f.min_length = 3; f.max_length = 255; return f; }(),
+    Field{"IndexName", Kind::String}.NamePattern().MinLength(3).MaxLength(255),
     StructField("ScanFilter", Kind::StructMap, kConditionMapMembers, "Condition"),
-    Field{"ExclusiveStartKey", Kind::AttributeMap},
-    Field{"ConsistentRead", Kind::Boolean},
-    Field{"FilterExpression", Kind::String},
-    Field{"ProjectionExpression", Kind::String},
-    Field{"ExpressionAttributeNames", Kind::StringMap},
-    Field{"ExpressionAttributeValues", Kind::AttributeMap},
+    kExclusiveStartKeyField,
+    kConsistentReadField,
+    kFilterExpressionField,
+    kProjectionExpressionField,
+    kExpressionAttributeNamesField,
+    kExpressionAttributeValuesField,
 };
 
 }  // namespace

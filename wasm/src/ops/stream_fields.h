@@ -10,20 +10,10 @@
 
 namespace dodb::ops {
 
-inline constexpr Field kStreamArnField = [] {
-  Field f{"StreamArn", Kind::String};
-  f.not_null = true;
-  f.min_length = 37;
-  f.max_length = 1024;
-  return f;
-}();
+inline constexpr Field kStreamArnField = Field{"StreamArn", Kind::String}.Required().MinLength(37).MaxLength(1024);
 
 inline constexpr Field ShardIdField(std::string_view name, bool required) {
-  Field f{name, Kind::String};
-  f.not_null = required;
-  f.min_length = 28;
-  f.max_length = 65;
-  return f;
+  return Field{name, Kind::String}.Required(required).MinLength(28).MaxLength(65);
 }
 
 // The stream arn names: ValidationException when it is no stream ARN, ResourceNotFoundException

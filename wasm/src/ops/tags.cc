@@ -12,8 +12,8 @@ namespace {
 constexpr size_t kMaxTags = 50;
 
 constexpr Field kTagMembers[] = {
-    [] { Field f = RequiredField("Key", Kind::String); f.min_length = 1; f.max_length = 128; return f; }(),
-    [] { Field f = RequiredField("Value", Kind::String); f.max_length = 256; return f; }(),
+    RequiredField("Key", Kind::String).MinLength(1).MaxLength(128),
+    RequiredField("Value", Kind::String).MaxLength(256),
 };
 constexpr Field ArnField() {
   Field f = RequiredField("ResourceArn", Kind::String);

@@ -17,19 +17,14 @@ namespace {
 
 constexpr Field kGetMembers[] = {Field{"Get", Kind::Struct}};
 const Field kFields[] = {
-    [] {
-      Field f = StructField("TransactItems", Kind::StructList, kGetMembers, "TransactGetItem", true);
-      f.min_length = 1;
-      f.max_length = 100;
-      return f;
-    }(),
+    StructField("TransactItems", Kind::StructList, kGetMembers, "TransactGetItem", true).MinLength(1).MaxLength(100),
     kReturnConsumedCapacityField,
 };
 constexpr Field kGetFields[] = {
     kTableNameField,
     RequiredField("Key", Kind::AttributeMap),
-    Field{"ProjectionExpression", Kind::String},
-    Field{"ExpressionAttributeNames", Kind::StringMap},
+    kProjectionExpressionField,
+    kExpressionAttributeNamesField,
 };
 
 struct PlannedGet {

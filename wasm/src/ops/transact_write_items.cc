@@ -25,15 +25,10 @@ constexpr Field kActionMembers[] = {
     Field{"Update", Kind::Struct}};
 
 const Field kFields[] = {
-    [] {
-      Field f = StructField("TransactItems", Kind::StructList, kActionMembers, "TransactWriteItem", true);
-      f.min_length = 1;
-      f.max_length = 100;
-      return f;
-    }(),
+    StructField("TransactItems", Kind::StructList, kActionMembers, "TransactWriteItem", true).MinLength(1).MaxLength(100),
     kReturnConsumedCapacityField,
     kReturnItemCollectionMetricsField,
-    [] { Field f{"ClientRequestToken", Kind::String}; f.min_length = 1; f.max_length = 36; return f; }(),
+    Field{"ClientRequestToken", Kind::String}.MinLength(1).MaxLength(36),
 };
 
 constexpr size_t kMaxTransactionBytes = 4 * 1024 * 1024;

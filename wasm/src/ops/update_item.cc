@@ -30,21 +30,10 @@ constexpr Field kAttributeUpdateMembers[] = {
     EnumField("Action", "[ADD, PUT, DELETE]"),
 };
 
-constexpr Field kFields[] = {
-    kReturnConsumedCapacityField,
-    kTableNameField,
+constexpr auto kFields = ItemWriteFields(
     RequiredField("Key", Kind::AttributeMap),
-    kReturnValuesField,
-    kReturnItemCollectionMetricsField,
-    kConditionalOperatorField,
-    kExpectedField,
-    StructField("AttributeUpdates", Kind::StructMap, kAttributeUpdateMembers, "AttributeValueUpdate"),
-    Field{"UpdateExpression", Kind::String},
-    Field{"ConditionExpression", Kind::String},
-    Field{"ExpressionAttributeNames", Kind::StringMap},
-    Field{"ExpressionAttributeValues", Kind::AttributeMap},
-    EnumField("ReturnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]"),
-};
+    std::array<Field, 2>{StructField("AttributeUpdates", Kind::StructMap, kAttributeUpdateMembers, "AttributeValueUpdate"),
+                         Field{"UpdateExpression", Kind::String}});
 
 }  // namespace
 

@@ -21,15 +21,9 @@ namespace {
 
 constexpr Field kAttributeDefinitionMembers[] = {
     RequiredField("AttributeName", Kind::String),
-    [] { Field f = RequiredField("AttributeType", Kind::String); f.enum_values = "[B, N, S]"; return f; }(),
+    RequiredField("AttributeType", Kind::String).Enum("[B, N, S]"),
 };
-constexpr Field kIndexNameOnly[] = {[] {
-  Field f = RequiredField("IndexName", Kind::String);
-  f.name_pattern = true;
-  f.min_length = 3;
-  f.max_length = 255;
-  return f;
-}()};
+constexpr Field kIndexNameOnly[] = {RequiredField("IndexName", Kind::String).NamePattern().MinLength(3).MaxLength(255)};
 const Field kIndexUpdateMembers[] = {
     kIndexNameOnly[0],
     StructField("ProvisionedThroughput", Kind::Struct, kThroughputMembers, "ProvisionedThroughput"),

@@ -11,7 +11,7 @@ namespace {
 
 constexpr Field kSpecMembers[] = {
     RequiredField("Enabled", Kind::Boolean),
-    [] { Field f = RequiredField("AttributeName", Kind::String); f.min_length = 1; f.max_length = 255; return f; }(),
+    RequiredField("AttributeName", Kind::String).MinLength(1).MaxLength(255),
 };
 const Field kUpdateFields[] = {
     kTableNameField,

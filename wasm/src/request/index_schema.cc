@@ -16,12 +16,7 @@ Status Invalid(const std::string& detail) {
 
 constexpr Field kProjectionMembers[] = {
     EnumField("ProjectionType", "[ALL, INCLUDE, KEYS_ONLY]"),
-    [] {
-      Field f{"NonKeyAttributes", Kind::StringList};
-      f.min_length = 1;
-      f.max_length = 20;
-      return f;
-    }(),
+    Field{"NonKeyAttributes", Kind::StringList}.MinLength(1).MaxLength(20),
 };
 
 constexpr Field IndexNameField() {
@@ -34,12 +29,7 @@ constexpr Field IndexNameField() {
 
 constexpr Field kLocalIndexMembers[] = {
     IndexNameField(),
-    [] {
-      Field f = StructField("KeySchema", Kind::StructList, kKeySchemaMembers, "KeySchemaElement", true);
-      f.min_length = 1;
-      f.max_length = 2;
-      return f;
-    }(),
+    StructField("KeySchema", Kind::StructList, kKeySchemaMembers, "KeySchemaElement", true).MinLength(1).MaxLength(2),
     StructField("Projection", Kind::Struct, kProjectionMembers, "Projection", true),
 };
 
@@ -47,22 +37,18 @@ constexpr Field kLocalIndexMembers[] = {
 
 constinit const Field kGlobalIndexMembers[4] = {
     IndexNameField(),
-    [] {
-      Field f = StructField("KeySchema", Kind::StructList, kKeySchemaMembers, "KeySchemaElement", true);
-      f.min_length = 1;
-      return f;
-    }(),
+    StructField("KeySchema", Kind::StructList, kKeySchemaMembers, "KeySchemaElement", true).MinLength(1),
     StructField("Projection", Kind::Struct, kProjectionMembers, "Projection", true),
     StructField("ProvisionedThroughput", Kind::Struct, kThroughputMembers, "ProvisionedThroughput"),
 };
 
 constinit const Field kKeySchemaMembers[2] = {
     RequiredField("AttributeName", Kind::String),
-    [] { Field f = RequiredField("KeyType", Kind::String); f.enum_values = "[HASH, RANGE]"; return f; }(),
+    RequiredField("KeyType", Kind::String).Enum("[HASH, RANGE]"),
 };
 constinit const Field kThroughputMembers[2] = {
-    [] { Field f = RequiredField("ReadCapacityUnits", Kind::Long); f.min_value = 1; return f; }(),
-    [] { Field f = RequiredField("WriteCapacityUnits", Kind::Long); f.min_value = 1; return f; }(),
+    RequiredField("ReadCapacityUnits", Kind::Long).MinValue(1),
+    RequiredField("WriteCapacityUnits", Kind::Long).MinValue(1),
 };
 constinit const Field kLocalSecondaryIndexesField =
     StructField("LocalSecondaryIndexes", Kind::StructList, kLocalIndexMembers, "LocalSecondaryIndex");

@@ -9,11 +9,7 @@ namespace dodb {
 
 constinit const Field kConditionMapMembers[2] = {
     Field{"AttributeValueList", Kind::AttributeValueList},
-    [] {
-      Field f = RequiredField("ComparisonOperator", Kind::String);
-      f.enum_values = "[IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]";
-      return f;
-    }(),
+    RequiredField("ComparisonOperator", Kind::String).Enum("[IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]"),
 };
 
 Status ReadRequestChecks(const JsonValue& request, std::string_view filter_param, ReadParameters* params) {

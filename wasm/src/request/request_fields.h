@@ -3,6 +3,7 @@
 #ifndef DODB_REQUEST_FIELDS_H_
 #define DODB_REQUEST_FIELDS_H_
 
+#include <array>
 #include <initializer_list>
 #include <string_view>
 
@@ -12,19 +13,10 @@
 
 namespace dodb {
 
-inline constexpr Field kTableNameField = [] {
-  Field f{"TableName", Kind::String};
-  f.not_null = true;
-  f.name_pattern = true;
-  f.min_length = 3;
-  f.max_length = 255;
-  return f;
-}();
+inline constexpr Field kTableNameField = Field{"TableName", Kind::String}.Required().NamePattern().MinLength(3).MaxLength(255);
 
 constexpr Field EnumField(std::string_view name, std::string_view values) {
-  Field f{name, Kind::String};
-  f.enum_values = values;
-  return f;
+  return Field{name, Kind::String}.Enum(values);
 }
 
 inline constexpr Field kReturnConsumedCapacityField = EnumField("ReturnConsumedCapacity", "[INDEXES, TOTAL, NONE]");
@@ -41,9 +33,31 @@ inline constexpr Field kExpectedMembers[] = {
 };
 inline constexpr Field kExpectedField = StructField("Expected", Kind::StructMap, kExpectedMembers, "ExpectedAttributeValue");
 
-constexpr Field RequiredField(std::string_view name, Kind kind) {
-  Field f{name, kind};
-  f.not_null = true;
+constexpr Field RequiredField(std::string_view name, Kind kind) { return Field{name, kind}.Required(); }
+
+// Members several operations declare alike.
+inline constexpr Field kExpressionAttributeNamesField{"ExpressionAttributeNames", Kind::StringMap};
+inline constexpr Field kExpressionAttributeValuesField{"ExpressionAttributeValues", Kind::AttributeMap};
+inline constexpr Field kConditionExpressionField{"ConditionExpression", Kind::String};
+inline constexpr Field kProjectionExpressionField{"ProjectionExpression", Kind::String};
+inline constexpr Field kFilterExpressionField{"FilterExpression", Kind::String};
+inline constexpr Field kConsistentReadField{"ConsistentRead", Kind::Boolean};
+inline constexpr Field kExclusiveStartKeyField{"ExclusiveStartKey", Kind::AttributeMap};
+inline constexpr Field kReturnValuesOnConditionCheckFailureField =
+    EnumField("ReturnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]");
+
+// PutItem's, DeleteItem's and UpdateItem's parameters in the AWS model's order: `target` is the
+// Item or the Key; `updates` (UpdateItem's AttributeUpdates, UpdateExpression) stand between
+// Expected and ConditionExpression.
+template <size_t N = 0>
+constexpr std::array<Field, 11 + N> ItemWriteFields(Field target, std::array<Field, N> updates = {}) {
+  std::array<Field, 11 + N> f{kReturnConsumedCapacityField, kTableNameField, target, kReturnValuesField,
+                              kReturnItemCollectionMetricsField, kConditionalOperatorField, kExpectedField};
+  size_t at = 7;
+  for (const Field& u : updates) f[at++] = u;
+  for (const Field& c : {kConditionExpressionField, kExpressionAttributeNamesField,
+                         kExpressionAttributeValuesField, kReturnValuesOnConditionCheckFailureField})
+    f[at++] = c;
   return f;
 }
 

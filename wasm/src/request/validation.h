@@ -8,6 +8,7 @@
 #ifndef DODB_VALIDATION_H_
 #define DODB_VALIDATION_H_
 
+#include <array>
 #include <cstdint>
 #include <initializer_list>
 #include <limits>
@@ -50,6 +51,15 @@ struct Field {
   const Field* members = nullptr;
   size_t member_count = 0;
   std::string_view struct_name;
+
+  // Constraints declared in line: Field{"Limit", Kind::Integer}.MinValue(1).MaxValue(100).
+  constexpr Field Required(bool required = true) const { Field f = *this; f.not_null = required; return f; }
+  constexpr Field NamePattern() const { Field f = *this; f.name_pattern = true; return f; }
+  constexpr Field MinLength(int64_t n) const { Field f = *this; f.min_length = n; return f; }
+  constexpr Field MaxLength(int64_t n) const { Field f = *this; f.max_length = n; return f; }
+  constexpr Field MinValue(int64_t v) const { Field f = *this; f.min_value = v; return f; }
+  constexpr Field MaxValue(int64_t v) const { Field f = *this; f.max_value = v; return f; }
+  constexpr Field Enum(std::string_view values) const { Field f = *this; f.enum_values = values; return f; }
 };
 
 template <size_t N>
@@ -80,12 +90,19 @@ void CheckConstraints(const JsonValue& request, const Field* fields, size_t coun
                       std::string_view path_prefix, ConstraintErrors* errors);
 
 // Both stages for a whole request.
+inline Status ValidateRequest(const JsonValue& request, const Field* fields, size_t count) {
+  DODB_RETURN_IF_ERROR(CheckTypes(request, fields, count));
+  ConstraintErrors errors;
+  CheckConstraints(request, fields, count, "", &errors);
+  return errors.ToStatus();
+}
 template <size_t N>
 Status ValidateRequest(const JsonValue& request, const Field (&fields)[N]) {
-  DODB_RETURN_IF_ERROR(CheckTypes(request, fields, N));
-  ConstraintErrors errors;
-  CheckConstraints(request, fields, N, "", &errors);
-  return errors.ToStatus();
+  return ValidateRequest(request, fields, N);
+}
+template <size_t N>
+Status ValidateRequest(const JsonValue& request, const std::array<Field, N>& fields) {
+  return ValidateRequest(request, fields.data(), N);
 }
 
 // Type check of one wire AttributeValue and everything nested in it.

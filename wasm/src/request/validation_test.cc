@@ -10,7 +10,7 @@ namespace {
 constexpr Field kMembers[] = {RequiredField("Name", Kind::String)};
 constexpr Field kFields[] = {
     kTableNameField,
-    [] { Field f{"Limit", Kind::Integer}; f.min_value = 1; f.max_value = 100; return f; }(),
+    Field{"Limit", Kind::Integer}.MinValue(1).MaxValue(100),
     StructField("Things", Kind::StructList, kMembers, "Thing"),
     Field{"Flag", Kind::Boolean},
     Field{"Item", Kind::AttributeMap},
