@@ -269,7 +269,7 @@ async function runCase(c: Case, door: Door): Promise<void> {
   const send = async (what: string, op: string, body: unknown) => {
     try {
       const r = await session.send(op, bodyOf(body));
-      if (r.refused !== undefined) throw new Skip(`${what}: the ${door.name} client refuses it before sending (${r.refused})`);
+      if (r.refused !== undefined) throw new Skip(`${what}: the client of door ${door.name} refuses it before sending (${r.refused})`);
       if (r.rewritten !== undefined) {
         if (door.carries === "sdk") throw new Skip(`${what}: the AWS SDK's serializer rewrites the request (${r.rewritten})`);
         assert.fail(`${label}: ${what}: the ${door.name} client sent another request: ${r.rewritten}`);

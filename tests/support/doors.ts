@@ -216,9 +216,10 @@ function sdkCommand(op: string): { Command: AnyCommand; streams: boolean } {
   return { Command, streams };
 }
 
+/** Our command class whose engine operation is op ("GetRecords" is only DynamoDBStreams.GetRecords). */
 function ourCommand(op: string): AnyCommand {
   const Command = (COMMANDS as Record<string, AnyCommand | undefined>)[op.replace(/^DynamoDBStreams\./, "")];
-  if (!Command) throw new NotExpressible(`do-dynamodb has no ${op}Command`);
+  if (!Command || (new Command({}) as { operation: string }).operation !== op) throw new NotExpressible(`do-dynamodb has no command for ${op}`);
   return Command;
 }
 
