@@ -109,14 +109,15 @@ export function targetOf(op: string): string {
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-function base64Bytes(s: unknown): Uint8Array {
-  if (typeof s !== "string" || !BASE64.test(s)) throw new NotExpressible(`binary value is not base64 (a typed client takes bytes): ${JSON.stringify(s)?.slice(0, 60)}`);
-  return new Uint8Array(Buffer.from(s, "base64"));
+/** A binary value's bytes; a string that is not base64 stays a string (the client sends what it does with it). */
+function base64Bytes(s: string): Uint8Array | string {
+  return BASE64.test(s) ? new Uint8Array(Buffer.from(s, "base64")) : s;
 }
 
 /**
  * A request as typed-client input: a JSON object, with every binary attribute value ({B} and the
- * members of {BS}, base64 on the wire) as bytes, as a user of the SDK's types passes them.
+ * members of {BS}, base64 on the wire) as bytes, as a user of the SDK's types passes them (a value
+ * that is not base64 is left a string: what the client then sends is checked as any rewrite is).
  */
 function typedInput(body: unknown): Record<string, unknown> {
   if (body instanceof Raw) throw new NotExpressible("raw bytes: a typed client takes an object");
