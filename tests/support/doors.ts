@@ -68,7 +68,7 @@ export interface Session {
   send(op: string, body: unknown): Promise<Answer>;
   /** Every byte of this session's store, hashed: equal digests, same store. */
   digest(): Promise<string>;
-  /** Clients over this door, for the SDK scenarios (doors whose users hold a client). */
+  /** Clients over this door, for the SDK scenarios (doors with `hostsClients`). */
   clients?(): ScenarioClients;
 }
 
@@ -80,6 +80,8 @@ export interface Door {
   summary: string;
   /** The door reaches the engine's internal operations ("@Maintain") by design. */
   internalOps?: boolean;
+  /** Its sessions offer clients() (its users hold a client), so the SDK scenarios run through it. */
+  hostsClients?: boolean;
   /** Why a case whose own request is op does not apply to this door (its setup may still use op). */
   skipOp?(op: string): string | undefined;
   open(): Promise<Session>;
@@ -287,6 +289,7 @@ const sdkClientDoor: Door = {
   name: "sdk-client",
   runtime: "node",
   carries: "sdk",
+  hostsClients: true,
   summary: "the real @aws-sdk/client-dynamodb (and -streams) client over the in-process handler; lib-dynamodb's DocumentClient for scenarios",
   open: nodeSession((engine) => {
     const recorder = new Recorder(engine);
@@ -307,6 +310,7 @@ const clientDoor: Door = {
   name: "client",
   runtime: "node",
   carries: "json",
+  hostsClients: true,
   summary: "our DynamoDBClient (do-dynamodb) with the engine as its target; our DynamoDBDocumentClient for scenarios",
   open: nodeSession((engine) => {
     const recorder = new Recorder(engine);
@@ -381,6 +385,7 @@ export function workerdDoors(base: () => Promise<URL>): Door[] {
       name: "http",
       runtime: "workerd",
       carries: "bytes",
+      hostsClients: true,
       summary: "DynamoDB's HTTP protocol into workerd (Miniflare): Worker routes -> Durable Object; the real SDK over HTTP for scenarios",
       open: workerdSession(
         base,
