@@ -1,18 +1,11 @@
 /**
- * The real AWS SDK v3 client and DocumentClient running in Node on the wasm engine through the
- * in-process request handler (the shared SDK scenario), plus the handler's own edge cases.
+ * The in-process request handler's own edge cases. (The shared SDK scenario through it runs in
+ * tests/scenarios/node.test.ts, door sdk-client.)
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { ListTablesCommand } from "@aws-sdk/client-dynamodb";
-import { SDK_CASES, makeContext } from "../../tests/scenarios/sdk-cases.js";
-import { createNodeEngine } from "../node.js";
 import { InProcessRequestHandler, createInProcessClient } from "./request-handler.js";
-
-describe("SDK scenario in process (Node, memory host)", () => {
-  const ctx = makeContext(createInProcessClient(createNodeEngine()), "node");
-  for (const c of SDK_CASES) test(c.name, () => c.run(ctx));
-});
 
 describe("InProcessRequestHandler", () => {
   test("passes the operation and body to the target and answers bytes", async () => {

@@ -1,6 +1,7 @@
 /**
- * The one Miniflare instance of a conformance run (spawned by runner.ts, detached):
- * `node server.js <test runner pid> <dir>`. Starts the production Worker, writes its URL to
+ * The one Miniflare instance of a conformance run (spawned by runner.ts, detached), on the harness
+ * Worker (the production routes plus its /__test/ routes, which the DO RPC door and digests use):
+ * `node server.js <test runner pid> <dir>`. Starts the Worker, writes its URL to
  * <dir>/url, and disposes of it and removes <dir> once the test runner has exited (or after 15 min).
  */
 import { renameSync, rmSync, writeFileSync } from "node:fs";
@@ -11,7 +12,7 @@ const [ownerArg, dir] = process.argv.slice(2);
 const owner = Number(ownerArg);
 if (!dir || !Number.isInteger(owner)) throw new Error("usage: server.js <owner pid> <dir>");
 
-const worker = await startWorker("worker", { bindings: { DYNAMODB_AUTH: "off" } }); // cases POST unsigned
+const worker = await startWorker("harness", { bindings: { DYNAMODB_AUTH: "off" } }); // cases POST unsigned; test routes for DO RPC and kv digests
 writeFileSync(join(dir, "url.tmp"), String(worker.url));
 renameSync(join(dir, "url.tmp"), join(dir, "url"));
 

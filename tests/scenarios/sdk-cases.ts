@@ -1,7 +1,9 @@
 /**
- * One SDK conformance scenario, run through every door: the real @aws-sdk/client-dynamodb and
- * lib-dynamodb clients against the engine in Node (in-process handler), against a Worker over HTTP
- * (Miniflare), and inside a Durable Object (in-process handler, bundled into the test worker).
+ * One SDK conformance scenario, run through every door that hosts clients (tests/support/doors.ts):
+ * the real @aws-sdk/client-dynamodb and lib-dynamodb clients against the engine in Node (in-process
+ * handler), against a Worker over HTTP (Miniflare), inside a Durable Object and in a Worker over DO
+ * RPC (in-process handler, bundled into the test worker); and our DynamoDBClient and
+ * DynamoDBDocumentClient in Node, sent the same SDK command objects.
  * Each case creates the tables it needs under its own prefix, so cases are independent and may share
  * a database. Expectations are DynamoDB's real behaviour. Uses node:assert (nodejs_compat in workerd).
  */
@@ -35,8 +37,12 @@ export interface SdkCase {
   run(ctx: SdkContext): Promise<void>;
 }
 
-export function makeContext(client: DynamoDBClient, prefix: string): SdkContext {
-  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+/** A context on client; doc defaults to lib-dynamodb's DocumentClient over it. */
+export function makeContext(
+  client: DynamoDBClient,
+  prefix: string,
+  doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+): SdkContext {
   return { client, doc, prefix };
 }
 

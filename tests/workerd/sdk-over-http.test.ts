@@ -1,13 +1,16 @@
 /**
  * The production Worker under Miniflare, driven over HTTP by the real AWS SDK v3 (the shared SDK
- * scenario) and by raw protocol requests: headers, database selection by path, health answer.
+ * scenario, through the registry's http door: tests/support/doors.ts) and by raw protocol requests:
+ * headers, database selection by path, health answer.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { crc32 } from "../../js/http/crc32.js";
-import { SDK_CASES, createTable, makeContext } from "../scenarios/sdk-cases.js";
+import { createTable } from "../scenarios/sdk-cases.js";
+import { scenarioSuite } from "../scenarios/run.js";
 import { httpClient, postOp } from "../support/clients.js";
+import { workerdDoors } from "../support/doors.js";
 import { startWorker, type StartedWorker } from "./miniflare.js";
 
 let worker: StartedWorker;
@@ -16,9 +19,7 @@ before(async () => {
 });
 after(() => worker.dispose());
 
-describe("SDK scenario over HTTP (Miniflare)", () => {
-  for (const c of SDK_CASES) test(c.name, () => c.run(makeContext(httpClient(worker.url), "http")));
-});
+for (const door of workerdDoors(async () => worker.url)) if (door.hostsClients) scenarioSuite(door);
 
 describe("DynamoDB HTTP protocol (Miniflare)", () => {
   test("responses carry DynamoDB's headers and a correct CRC-32", async () => {
