@@ -21,7 +21,7 @@
 #include "util/json.h"
 #include "format/keyspace.h"
 #include "storage/memory_store.h"
-#include "request/operation.h"
+#include "ops/operations.h"
 #include "storage/table_catalog.h"
 
 namespace {
