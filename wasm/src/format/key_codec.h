@@ -10,6 +10,7 @@
 #ifndef DODB_KEY_CODEC_H_
 #define DODB_KEY_CODEC_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,15 @@ void AppendKeyValue(const AttributeValue& v, std::string* out);
 // Appends the encoding of an S or B value without its terminator: the encodings of exactly
 // the values that begin with v start with it (begins_with ranges).
 void AppendKeyPrefix(const AttributeValue& v, std::string* out);
+
+// The 32-bit FNV-1a hash of an encoded partition key (the concatenated AppendKeyValue encodings
+// of its attributes). Parallel Scan segments and table shards split this hash space into equal
+// ranges. Stored nowhere, but shard maps depend on it: do not change it.
+inline uint32_t PartitionHash(std::string_view encoded_partition_key) {
+  uint32_t h = 2166136261u;
+  for (char c : encoded_partition_key) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
 
 // Decodes one key value of the given type from the front of *in, advancing it.
 // Returns false on malformed input.

@@ -54,6 +54,7 @@ DODB_STREAMS_OPERATIONS(DODB_DECLARE_OPERATION)
 #undef DODB_DECLARE_OPERATION
 // Internal operations, reachable from the host only (their names cannot come from X-Amz-Target).
 Status Maintain(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
+Status Route(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
 }  // namespace ops
 
 }  // namespace dodb

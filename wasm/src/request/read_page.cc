@@ -44,9 +44,7 @@ std::string PartitionBytes(const TableInfo& table, const IndexInfo* index, const
 }  // namespace
 
 uint32_t SegmentOf(std::string_view encoded_partition_key, uint32_t total_segments) {
-  uint32_t h = 2166136261u;  // FNV-1a
-  for (char c : encoded_partition_key) h = (h ^ static_cast<uint8_t>(c)) * 16777619u;
-  return static_cast<uint32_t>((static_cast<uint64_t>(h) * total_segments) >> 32);
+  return static_cast<uint32_t>((static_cast<uint64_t>(PartitionHash(encoded_partition_key)) * total_segments) >> 32);
 }
 
 Status ExclusiveStartStorageKey(const TableInfo& table, const IndexInfo* index, const AttributeMap& key,
