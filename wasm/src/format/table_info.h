@@ -94,6 +94,9 @@ struct TableInfo {
   bool IndexChangePending() const;
 };
 
+// The tag that sets how many Durable Objects a table's items are spread over (docs/SCALING.md).
+inline constexpr std::string_view kShardsTag = "do-dynamodb:shards";
+
 // The table's ARN (DynamoDB Local's region and account).
 std::string TableArn(std::string_view table);
 

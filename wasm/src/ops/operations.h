@@ -55,6 +55,7 @@ DODB_STREAMS_OPERATIONS(DODB_DECLARE_OPERATION)
 // Internal operations, reachable from the host only (their names cannot come from X-Amz-Target).
 Status Maintain(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
 Status Route(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
+Status ShardMap(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
 }  // namespace ops
 
 }  // namespace dodb

@@ -1,4 +1,6 @@
-// End-to-end tests of "@Route": the partition a request addresses, as the shard router asks it.
+// End-to-end tests of what the engine offers the shard router (docs/SCALING.md): "@Route" (the
+// partition a request addresses), "@ShardMap", and the internal members "@PageBytes" (Scan) and
+// "@DryRun" (BatchWriteItem).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -21,13 +23,13 @@ class RouteTest : public ::testing::Test {
 };
 
 TEST_F(RouteTest, ItemRequestsHashTheirPartitionKey) {
-  std::string get = Route("GetItem", R"({"TableName":"t","Key":{"pk":{"S":"a"},"sk":{"N":"1"}}})");
+  std::string get = Route("GetItem", R"({"TableName":"tbl","Key":{"pk":{"S":"a"},"sk":{"N":"1"}}})");
   ASSERT_NE(get.find(R"("Hash":)"), std::string::npos) << get;
-  EXPECT_EQ(Route("PutItem", R"({"TableName":"t","Item":{"pk":{"S":"a"},"x":{"S":"y"}}})"), get);
-  EXPECT_EQ(Route("UpdateItem", R"({"TableName":"t","Key":{"pk":{"S":"a"}}})"), get);
-  EXPECT_EQ(Route("DeleteItem", R"({"TableName":"t","Key":{"pk":{"S":"a"}}})"), get);
-  EXPECT_EQ(Route("ConditionCheck", R"({"TableName":"t","Key":{"pk":{"S":"a"}}})"), get);
-  EXPECT_NE(Route("GetItem", R"({"TableName":"t","Key":{"pk":{"S":"b"}}})"), get);
+  EXPECT_EQ(Route("PutItem", R"({"TableName":"tbl","Item":{"pk":{"S":"a"},"x":{"S":"y"}}})"), get);
+  EXPECT_EQ(Route("UpdateItem", R"({"TableName":"tbl","Key":{"pk":{"S":"a"}}})"), get);
+  EXPECT_EQ(Route("DeleteItem", R"({"TableName":"tbl","Key":{"pk":{"S":"a"}}})"), get);
+  EXPECT_EQ(Route("ConditionCheck", R"({"TableName":"tbl","Key":{"pk":{"S":"a"}}})"), get);
+  EXPECT_NE(Route("GetItem", R"({"TableName":"tbl","Key":{"pk":{"S":"b"}}})"), get);
   // The type is part of the key: the string "1" and the number 1 are different partitions.
   EXPECT_NE(Route("GetItem", R"({"Key":{"pk":{"S":"1"}}})"), Route("GetItem", R"({"Key":{"pk":{"N":"1"}}})"));
 }
@@ -54,7 +56,7 @@ TEST_F(RouteTest, QueriesOnTheTableAndItsLocalIndexesNameOnePartition) {
 }
 
 TEST_F(RouteTest, RequestsThatNameNoOnePartitionAnswerNothing) {
-  EXPECT_EQ(Route("Scan", R"({"TableName":"t"})"), "{}");
+  EXPECT_EQ(Route("Scan", R"({"TableName":"tbl"})"), "{}");
   EXPECT_EQ(Route("Query", R"({"IndexName":"byOwner","KeyConditionExpression":"pk = :p",)"
                            R"("ExpressionAttributeValues":{":p":{"S":"a"}}})"),
             "{}");
@@ -68,6 +70,50 @@ TEST_F(RouteTest, RequestsThatNameNoOnePartitionAnswerNothing) {
 
 TEST_F(RouteTest, MalformedRouteRequestsAreValidationErrors) {
   EXPECT_NE(engine_.Handle("@Route", R"({"Operation":"GetItem"})").body.find("ValidationException"), std::string::npos);
+}
+
+TEST_F(RouteTest, ShardMapReadsTheShardsTag) {
+  ASSERT_EQ(engine_.Handle("CreateTable", R"({"TableName":"tbl","BillingMode":"PAY_PER_REQUEST",)"
+                                          R"("AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},)"
+                                          R"({"AttributeName":"sk","AttributeType":"S"}],)"
+                                          R"("KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],)"
+                                          R"("LocalSecondaryIndexes":[{"IndexName":"bySk","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},)"
+                                          R"({"AttributeName":"sk","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}}],)"
+                                          R"("Tags":[{"Key":"do-dynamodb:shards","Value":"4"}]})")
+                .status,
+            200);
+  std::string map = engine_.Handle("@ShardMap", R"({"TableName":"tbl"})").body;
+  EXPECT_NE(map.find(R"("Shards":4,"HashKey":"pk","LocalIndexes":["bySk"])"), std::string::npos) << map;
+  EXPECT_NE(engine_.Handle("@ShardMap", R"({"TableName":"nope"})").body.find("ResourceNotFoundException"), std::string::npos);
+}
+
+TEST_F(RouteTest, PageBytesBoundsAScanPageAndIsReported) {
+  ASSERT_EQ(engine_.Handle("CreateTable", R"({"TableName":"tbl","BillingMode":"PAY_PER_REQUEST",)"
+                                          R"("AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],)"
+                                          R"("KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})")
+                .status,
+            200);
+  for (int i = 0; i < 10; ++i)
+    engine_.Handle("PutItem", R"({"TableName":"tbl","Item":{"pk":{"S":"k)" + std::to_string(i) + R"("},"x":{"S":")" +
+                                  std::string(1000, 'x') + R"("}}})");
+  std::string page = engine_.Handle("Scan", R"({"TableName":"tbl","@PageBytes":2500})").body;
+  EXPECT_NE(page.find(R"("Count":3,"ScannedCount":3)"), std::string::npos) << page.substr(page.size() - 200);
+  EXPECT_NE(page.find("LastEvaluatedKey"), std::string::npos);
+  EXPECT_NE(page.find(R"("@ScannedBytes":30)"), std::string::npos);
+  EXPECT_EQ(engine_.Handle("Scan", R"({"TableName":"tbl"})").body.find("@ScannedBytes"), std::string::npos);
+}
+
+TEST_F(RouteTest, DryRunBatchWriteValidatesAndWritesNothing) {
+  ASSERT_EQ(engine_.Handle("CreateTable", R"({"TableName":"tbl","BillingMode":"PAY_PER_REQUEST",)"
+                                          R"("AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],)"
+                                          R"("KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})")
+                .status,
+            200);
+  EXPECT_EQ(engine_.Handle("BatchWriteItem", R"({"@DryRun":true,"RequestItems":{"tbl":[{"PutRequest":{"Item":{"pk":{"S":"a"}}}}]}})").status, 200);
+  EXPECT_EQ(engine_.Handle("Scan", R"({"TableName":"tbl","Select":"COUNT"})").body.find(R"("Count":0)"), 1u);
+  EXPECT_NE(engine_.Handle("BatchWriteItem", R"({"@DryRun":true,"RequestItems":{"tbl":[{"PutRequest":{"Item":{"x":{"S":"a"}}}}]}})").body.find(
+                "ValidationException"),
+            std::string::npos);
 }
 
 }  // namespace

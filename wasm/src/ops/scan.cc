@@ -1,5 +1,7 @@
 // Scan: every item of a table or secondary index, or one segment of a parallel scan (segments
 // split the partition-key hash space, read_page.h), filtered, projected and paged by read_page.h.
+#include <algorithm>
+
 #include "request/validation.h"
 #include "format/key_codec.h"
 #include "format/keyspace.h"
@@ -71,6 +73,11 @@ Status Scan(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
     read.total_segments = static_cast<uint32_t>(IntegerOf(*total));
   }
   if (const JsonValue* limit = Member(request, "Limit")) read.limit = IntegerOf(*limit);
+  // Internal, from the shard router (docs/SCALING.md): what is left of the page's 1 MB.
+  if (const JsonValue* budget = Member(request, "@PageBytes"); budget && budget->IsUint64()) {
+    read.page_bytes = std::min<uint64_t>(std::max<uint64_t>(budget->GetUint64(), 1), kPageBytes);
+    read.report_bytes = true;
+  }
   if (esk) {
     std::string start_key;
     DODB_RETURN_IF_ERROR(ExclusiveStartStorageKey(table, read.index, *esk, true, &start_key));

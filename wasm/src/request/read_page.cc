@@ -11,7 +11,6 @@
 namespace dodb {
 namespace {
 
-constexpr size_t kPageBytes = 1024 * 1024;
 constexpr int kBatch = 128;  // entries fetched from the host per kv_scan call
 
 // The key attributes that identify a read position: the table key, plus the index key.
@@ -123,7 +122,7 @@ Status ReadPage(Store& store, const ReadRequest& r, JsonWriter& out) {
           return Status::Internal("stored item is corrupt");
         ++scanned;
         bytes_read += size;
-        if ((r.limit && scanned >= r.limit) || bytes_read >= kPageBytes) {
+        if ((r.limit && scanned >= r.limit) || bytes_read >= r.page_bytes) {
           AttributeMap item;
           if (!DecodeItem(kv.value, &item)) return Status::Internal("stored item is corrupt");
           last_scanned = std::move(item);
@@ -159,7 +158,7 @@ Status ReadPage(Store& store, const ReadRequest& r, JsonWriter& out) {
         }
       }
       last_scanned = std::move(item);
-      if ((r.limit && scanned >= r.limit) || bytes_read >= kPageBytes) {
+      if ((r.limit && scanned >= r.limit) || bytes_read >= r.page_bytes) {
         done = true;
         more = true;
         break;
@@ -189,6 +188,10 @@ Status ReadPage(Store& store, const ReadRequest& r, JsonWriter& out) {
   }
   WriteConsumedCapacity(out, r.return_consumed_capacity,
                         ReadConsumption(table.name, ReadUnits(bytes_read, r.consistent), r.index));
+  if (r.report_bytes) {
+    WriteKey(out, "@ScannedBytes");
+    out.Uint64(bytes_read);
+  }
   return Status::OK();
 }
 

@@ -19,6 +19,9 @@
 
 namespace dodb {
 
+// DynamoDB's page: a Query or Scan reads at most 1 MB before it stops.
+inline constexpr size_t kPageBytes = 1024 * 1024;
+
 struct ReadRequest {
   const TableInfo* table = nullptr;
   const IndexInfo* index = nullptr;  // nullptr: the table itself
@@ -33,6 +36,10 @@ struct ReadRequest {
   uint32_t segment = 0, total_segments = 0;     // parallel Scan; 0 segments: whole range
   bool consistent = false;
   std::string_view return_consumed_capacity = "NONE";
+  // A Scan over several shards (the router's "@PageBytes"): the page's byte budget left, and
+  // "@ScannedBytes" written so the router can carry the rest to the next shard.
+  size_t page_bytes = kPageBytes;
+  bool report_bytes = false;
 };
 
 // The (Total)Segment a partition key falls in: segments split the 32-bit hash space of the
