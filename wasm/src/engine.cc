@@ -92,12 +92,14 @@ Response Engine::Handle(std::string_view operation, std::string_view request_jso
   doc.Parse<rapidjson::kParseIterativeFlag>(request_json.data(), request_json.size());
   if (doc.HasParseError() || !doc.IsObject() || HasLoneLowSurrogate(request_json))
     return ErrorResponse(Status::Serialization(""));
-  const Operation* op = FindOperation(operation);
+  constexpr std::string_view kFromRouter = "@Shard:";
+  const bool from_router = operation.substr(0, kFromRouter.size()) == kFromRouter;
+  const Operation* op = FindOperation(from_router ? operation.substr(kFromRouter.size()) : operation);
   if (!op) return ErrorResponse(Status::UnknownOperation());
 
   JsonWriter out;
   out.StartObject();
-  OperationContext ctx{store_, catalog_};
+  OperationContext ctx{store_, catalog_, from_router};
   Status s = op->run(ctx, doc, out);
   if (!s.ok()) return ErrorResponse(s);
   out.EndObject();

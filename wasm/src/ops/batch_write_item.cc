@@ -120,7 +120,8 @@ Status BatchWriteItem(OperationContext& ctx, const JsonValue& request, JsonWrite
         return Status::Validation("Provided list of item keys contains duplicates");
   // Internal, from the shard router: validate the whole batch here (the database's own object,
   // which holds every table's definition), write nothing; each shard then writes its part.
-  if (const JsonValue* dry = Member(request, "@DryRun"); dry && dry->IsBool() && dry->GetBool()) return Status::OK();
+  if (const JsonValue* dry = ctx.from_router ? Member(request, "@DryRun") : nullptr; dry && dry->IsBool() && dry->GetBool())
+    return Status::OK();
   for (const TransactionAction& t : planned) CommitWrite(ctx.store, t.plan);
 
   WriteKey(out, "UnprocessedItems");

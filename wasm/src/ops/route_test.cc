@@ -96,11 +96,13 @@ TEST_F(RouteTest, PageBytesBoundsAScanPageAndIsReported) {
   for (int i = 0; i < 10; ++i)
     engine_.Handle("PutItem", R"({"TableName":"tbl","Item":{"pk":{"S":"k)" + std::to_string(i) + R"("},"x":{"S":")" +
                                   std::string(1000, 'x') + R"("}}})");
-  std::string page = engine_.Handle("Scan", R"({"TableName":"tbl","@PageBytes":2500})").body;
+  std::string page = engine_.Handle("@Shard:Scan", R"({"TableName":"tbl","@PageBytes":2500})").body;
   EXPECT_NE(page.find(R"("Count":3,"ScannedCount":3)"), std::string::npos) << page.substr(page.size() - 200);
   EXPECT_NE(page.find("LastEvaluatedKey"), std::string::npos);
   EXPECT_NE(page.find(R"("@ScannedBytes":30)"), std::string::npos);
   EXPECT_EQ(engine_.Handle("Scan", R"({"TableName":"tbl"})").body.find("@ScannedBytes"), std::string::npos);
+  // Only the router's calls honour the internal member: a user's request is served as DynamoDB would.
+  EXPECT_NE(engine_.Handle("Scan", R"({"TableName":"tbl","@PageBytes":2500})").body.find(R"("Count":10)"), std::string::npos);
 }
 
 TEST_F(RouteTest, DryRunBatchWriteValidatesAndWritesNothing) {
@@ -109,9 +111,11 @@ TEST_F(RouteTest, DryRunBatchWriteValidatesAndWritesNothing) {
                                           R"("KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})")
                 .status,
             200);
-  EXPECT_EQ(engine_.Handle("BatchWriteItem", R"({"@DryRun":true,"RequestItems":{"tbl":[{"PutRequest":{"Item":{"pk":{"S":"a"}}}}]}})").status, 200);
+  EXPECT_EQ(engine_.Handle("@Shard:BatchWriteItem", R"({"@DryRun":true,"RequestItems":{"tbl":[{"PutRequest":{"Item":{"pk":{"S":"a"}}}}]}})").status, 200);
   EXPECT_EQ(engine_.Handle("Scan", R"({"TableName":"tbl","Select":"COUNT"})").body.find(R"("Count":0)"), 1u);
-  EXPECT_NE(engine_.Handle("BatchWriteItem", R"({"@DryRun":true,"RequestItems":{"tbl":[{"PutRequest":{"Item":{"x":{"S":"a"}}}}]}})").body.find(
+  EXPECT_EQ(engine_.Handle("BatchWriteItem", R"({"@DryRun":true,"RequestItems":{"tbl":[{"PutRequest":{"Item":{"pk":{"S":"a"}}}}]}})").status, 200);
+  EXPECT_EQ(engine_.Handle("Scan", R"({"TableName":"tbl","Select":"COUNT"})").body.find(R"("Count":1)"), 1u);
+  EXPECT_NE(engine_.Handle("@Shard:BatchWriteItem", R"({"@DryRun":true,"RequestItems":{"tbl":[{"PutRequest":{"Item":{"x":{"S":"a"}}}}]}})").body.find(
                 "ValidationException"),
             std::string::npos);
 }

@@ -74,7 +74,7 @@ Status Scan(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   }
   if (const JsonValue* limit = Member(request, "Limit")) read.limit = IntegerOf(*limit);
   // Internal, from the shard router (docs/SCALING.md): what is left of the page's 1 MB.
-  if (const JsonValue* budget = Member(request, "@PageBytes"); budget && budget->IsUint64()) {
+  if (const JsonValue* budget = ctx.from_router ? Member(request, "@PageBytes") : nullptr; budget && budget->IsUint64()) {
     read.page_bytes = std::min<uint64_t>(std::max<uint64_t>(budget->GetUint64(), 1), kPageBytes);
     read.report_bytes = true;
   }

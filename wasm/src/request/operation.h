@@ -17,6 +17,9 @@ namespace dodb {
 struct OperationContext {
   Store& store;
   Catalog& catalog;
+  // Called as "@Shard:<operation>" (by the shard router, docs/SCALING.md; no X-Amz-Target can
+  // name it): the request's internal members ("@PageBytes", "@DryRun") are honoured.
+  bool from_router = false;
 };
 
 using OperationFn = Status (*)(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
