@@ -9,7 +9,7 @@ import { DurableObject } from "cloudflare:workers";
 import type { EngineResponse } from "../engine/types.js";
 import { handleDynamoDBHttp } from "../http/dynamodb-http.js";
 import { UNKNOWN_OPERATION } from "../http/errors.js";
-import { DynamoDBEngine } from "./dynamodb-engine.js";
+import { DynamoDBEngine, FROM_ROUTER } from "./dynamodb-engine.js";
 import engineModule from "./engine-module.js";
 
 export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
@@ -28,6 +28,16 @@ export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
   handle(op: string, body: string | Uint8Array): EngineResponse {
     if (op.startsWith("@")) return UNKNOWN_OPERATION;
     return this.engine.handle(op, body);
+  }
+
+  /**
+   * The shard router's door (js/shard/, docs/SCALING.md): op as the router names it ("@ShardMap",
+   * or a DynamoDB operation, whose internal members "@PageBytes" / "@DryRun" are then honoured).
+   * Maintenance is not reachable through it.
+   */
+  routerHandle(op: string, body: string | Uint8Array): EngineResponse {
+    if (op === "@Maintain") return UNKNOWN_OPERATION;
+    return this.engine.handle(op.startsWith("@") ? op : FROM_ROUTER + op, body);
   }
 
   override fetch(request: Request): Promise<Response> {

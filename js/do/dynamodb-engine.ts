@@ -68,6 +68,8 @@ const READ_ONLY: ReadonlySet<string> = new Set(operationsWhere((facts) => facts.
 const DEFERRED_WRITES: ReadonlySet<string> = new Set(operationsWhere((facts) => facts.run === "held-back-write"));
 /** Operations that may leave work for the maintenance steps (index backfill, statistics, TTL). */
 const SCHEDULES_MAINTENANCE: ReadonlySet<string> = new Set(operationsWhere((facts) => facts.maintenance === true));
+/** The prefix of the shard router's calls (docs/SCALING.md): "@Shard:Scan" is a Scan from the router. */
+export const FROM_ROUTER = "@Shard:";
 /** Items of index work per maintenance step (one transaction each). */
 const MAINTENANCE_BUDGET = 500;
 /** Wall time one alarm may spend on maintenance steps before it reschedules itself. */
@@ -107,12 +109,14 @@ export class DynamoDBEngine implements OperationTarget {
 
   handle(op: string, body: string | Uint8Array): EngineResponse {
     this.#pending = [];
+    // The shard router's calls ("@Shard:Scan") run as the operation they name.
+    const base = op.startsWith(FROM_ROUTER) ? op.slice(FROM_ROUTER.length) : op;
     let result: EngineResponse;
     try {
       // A read writes nothing, so there is nothing to roll back, and one synchronous call is
       // already isolated: skipping transactionSync saves its fixed cost (docs/PERFORMANCE.md).
-      if (READ_ONLY.has(op)) result = this.#engine.handle(op, body);
-      else if (this.#deferWrites && DEFERRED_WRITES.has(op)) result = this.#deferred(op, body);
+      if (READ_ONLY.has(base)) result = this.#engine.handle(op, body);
+      else if (this.#deferWrites && DEFERRED_WRITES.has(base)) result = this.#deferred(op, body);
       else result = this.#storage.transactionSync(() => this.#engine.handle(op, body));
     } catch (err) {
       // The transaction rolled back after the engine ran (e.g. the commit failed): state the engine
@@ -123,7 +127,7 @@ export class DynamoDBEngine implements OperationTarget {
     }
     // UpdateTable may leave index work (backfill, deletion), and DescribeTable a statistics
     // refresh, for the maintenance steps the alarm runs (an alarm with nothing to do is one step).
-    if (SCHEDULES_MAINTENANCE.has(op) && result.status === 200) void this.#setAlarm(Date.now());
+    if (SCHEDULES_MAINTENANCE.has(base) && result.status === 200) void this.#setAlarm(Date.now());
     if (this.#pending.length > 0) this.#committed(op);
     return result;
   }

@@ -1,5 +1,8 @@
 #include "format/table_info.h"
 
+#include <algorithm>
+#include <cstdlib>
+
 #include "util/cold.h"
 
 namespace dodb {
@@ -44,6 +47,12 @@ bool TableInfo::IndexChangePending() const {
   for (const IndexInfo& i : indexes)
     if (i.status != IndexStatus::kActive) return true;
   return false;
+}
+
+int64_t TableInfo::ShardCount() const {
+  for (const auto& [key, value] : tags)
+    if (key == kShardsTag) return std::max<int64_t>(1, std::strtoll(value.c_str(), nullptr, 10));
+  return 1;
 }
 
 std::string TableArn(std::string_view table) { return std::string(kArnPrefix).append(table); }

@@ -16,6 +16,9 @@
 
 namespace dodb {
 
+// The tag that sets how many Durable Objects a table's items are spread over (docs/SCALING.md).
+inline constexpr std::string_view kShardsTag = "do-dynamodb:shards";
+
 struct KeyAttribute {
   std::string name;
   ValueType type = ValueType::S;  // S, N or B
@@ -92,10 +95,9 @@ struct TableInfo {
   const KeyAttribute* FindDefinition(std::string_view attribute) const;
   // True while a GSI is being created or deleted (TableStatus UPDATING).
   bool IndexChangePending() const;
+  // How many Durable Objects the table's items are spread over (its kShardsTag; 1 without it).
+  int64_t ShardCount() const;
 };
-
-// The tag that sets how many Durable Objects a table's items are spread over (docs/SCALING.md).
-inline constexpr std::string_view kShardsTag = "do-dynamodb:shards";
 
 // The table's ARN (DynamoDB Local's region and account).
 std::string TableArn(std::string_view table);

@@ -85,6 +85,11 @@ TEST_F(RouteTest, ShardMapReadsTheShardsTag) {
   std::string map = engine_.Handle("@ShardMap", R"({"TableName":"tbl"})").body;
   EXPECT_NE(map.find(R"("Shards":4,"HashKey":"pk","LocalIndexes":["bySk"])"), std::string::npos) << map;
   EXPECT_NE(engine_.Handle("@ShardMap", R"({"TableName":"nope"})").body.find("ResourceNotFoundException"), std::string::npos);
+  // The database's own object holds the definition only: item requests not from the router are refused.
+  std::string get = R"({"TableName":"tbl","Key":{"pk":{"S":"a"},"sk":{"S":"b"}}})";
+  EXPECT_NE(engine_.Handle("GetItem", get).body.find("Table tbl is spread over 4 Durable Objects"), std::string::npos);
+  EXPECT_EQ(engine_.Handle("@Shard:GetItem", get).status, 200);
+  EXPECT_EQ(engine_.Handle("DescribeTable", R"({"TableName":"tbl"})").status, 200);
 }
 
 TEST_F(RouteTest, PageBytesBoundsAScanPageAndIsReported) {

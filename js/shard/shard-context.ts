@@ -1,0 +1,112 @@
+/**
+ * What the sharded router's parts share (js/shard/, docs/SCALING.md): the database's own object
+ * (its directory: table definitions and their shard maps), the objects of a table's shards, the
+ * cached shard maps, and @Route, the engine's answer to "which partition does this request name".
+ */
+import { WasmEngine } from "../engine/wasm-engine.js";
+import type { EngineResponse } from "../engine/types.js";
+import { MemoryHost } from "../hosts/memory-host.js";
+import { type ShardMap, shardObjectName, shardOfHash } from "./shard-map.js";
+
+/** A database or shard object as the router reaches it (DynamoDBDurableObject's RPC methods). */
+export interface ShardStub {
+  handle(op: string, body: string): EngineResponse | Promise<EngineResponse>;
+  routerHandle(op: string, body: string): EngineResponse | Promise<EngineResponse>;
+}
+
+/** The Durable Object namespace the database and its shards live in. */
+export interface ShardNamespace {
+  idFromName(name: string): unknown;
+  get(id: any): unknown;
+}
+
+/** The engine's message when a table's own object is asked for its items (wasm/src/request/operation.cc). */
+const SPREAD_TABLE = /^Table .* is spread over \d+ Durable Objects/;
+
+export function validationError(message: string): EngineResponse {
+  return { status: 400, body: JSON.stringify({ __type: "com.amazon.coral.validate#ValidationException", message }) };
+}
+
+/** The error type of a response ("ResourceNotFoundException"), or "" for a success. */
+export function errorType(response: EngineResponse): string {
+  if (response.status === 200) return "";
+  const m = /"__type":"[^"#]*#([A-Za-z]+)"/.exec(response.body);
+  return m ? m[1]! : "";
+}
+
+/** Whether the response says the map the router used is out of date (the table moved or went). */
+export function isStaleMapAnswer(response: EngineResponse): boolean {
+  if (response.status === 200) return false;
+  const type = errorType(response);
+  if (type === "ResourceNotFoundException") return true;
+  return type === "ValidationException" && SPREAD_TABLE.test((JSON.parse(response.body) as { message?: string }).message ?? "");
+}
+
+export class ShardContext {
+  readonly #namespace: ShardNamespace;
+  readonly database: string;
+  readonly #routeModule: WebAssembly.Module;
+  #route: WasmEngine | null = null;
+  readonly #maps = new Map<string, Promise<ShardMap | null>>();
+
+  constructor(namespace: ShardNamespace, database: string, routeModule: WebAssembly.Module) {
+    this.#namespace = namespace;
+    this.database = database;
+    this.#routeModule = routeModule;
+  }
+
+  /** The database's own object: the directory, and every one-shard table. */
+  home(): ShardStub {
+    return this.#object(this.database);
+  }
+
+  /** The object of shard `index` of a table. */
+  shard(map: ShardMap, index: number): ShardStub {
+    return this.#object(shardObjectName(this.database, map, index));
+  }
+
+  #object(name: string): ShardStub {
+    return this.#namespace.get(this.#namespace.idFromName(name)) as ShardStub;
+  }
+
+  /** The table's shard map (cached), or null if the database has no such table. */
+  map(table: unknown): Promise<ShardMap | null> {
+    if (typeof table !== "string") return Promise.resolve(null);
+    let map = this.#maps.get(table);
+    if (!map) {
+      map = this.#fetchMap(table);
+      this.#maps.set(table, map);
+      // A missing table is not remembered: it may be created at any time.
+      void map.then((m) => m === null && this.#maps.get(table) === map && this.#maps.delete(table), () => this.#maps.delete(table));
+    }
+    return map;
+  }
+
+  /** Forgets a table's map (after CreateTable, DeleteTable, or an answer that says it is stale). */
+  forget(table: string): void {
+    this.#maps.delete(table);
+  }
+
+  async #fetchMap(table: string): Promise<ShardMap | null> {
+    const r = await this.home().routerHandle("@ShardMap", JSON.stringify({ TableName: table }));
+    if (r.status !== 200) return null;
+    const m = JSON.parse(r.body) as { TableId: string; Shards: number; HashKey: string; LocalIndexes: string[] };
+    return { table, tableId: m.TableId, shards: m.Shards, hashKey: m.HashKey, localIndexes: m.LocalIndexes };
+  }
+
+  /**
+   * The shard an item request (GetItem ... or a transaction's action: op "Get", "Put", ...) or a
+   * table/LSI Query addresses, or null when it names no one partition (a GSI Query, a malformed
+   * request: the caller decides where those go).
+   */
+  shardOf(op: string, request: unknown, map: ShardMap): number | null {
+    this.#route ??= new WasmEngine(this.#routeModule, new MemoryHost());
+    const r = this.#route.handle(
+      "@Route",
+      JSON.stringify({ Operation: op, Request: request, HashKey: map.hashKey, LocalIndexes: map.localIndexes }),
+    );
+    if (r.status !== 200) return null;
+    const { Hash } = JSON.parse(r.body) as { Hash?: number };
+    return Hash === undefined ? null : shardOfHash(Hash, map.shards);
+  }
+}
