@@ -16,4 +16,4 @@ do-dynamodb: DynamoDB-compatible endpoint at http://127.0.0.1:${port} (data in .
                                  credentials: { accessKeyId: "local", secretAccessKey: "local" } })
 
 MSG
-exec npx wrangler dev --ip 127.0.0.1 --port "$port" --persist-to .data ${DYNAMODB_ACCESS_KEYS:+--var "DYNAMODB_ACCESS_KEYS:$DYNAMODB_ACCESS_KEYS"} --var "DYNAMODB_AUTH:${DYNAMODB_AUTH:-$({ [ -n "${DYNAMODB_ACCESS_KEYS:-}" ] || grep -qsE '^\s*DYNAMODB_ACCESS_KEYS\s*=' .dev.vars .env; } && echo required || echo any-signature)}" # auth: README "Authentication"
+exec npx wrangler dev --ip 127.0.0.1 --port "$port" --persist-to .data ${DYNAMODB_ACCESS_KEYS:+--var "DYNAMODB_ACCESS_KEYS:$DYNAMODB_ACCESS_KEYS"} ${DYNAMODB_SHARDS:+--var "DYNAMODB_SHARDS:$DYNAMODB_SHARDS"} --var "DYNAMODB_AUTH:${DYNAMODB_AUTH:-$({ [ -n "${DYNAMODB_ACCESS_KEYS:-}" ] || grep -qsE '^\s*DYNAMODB_ACCESS_KEYS\s*=' .dev.vars .env; } && echo required || echo any-signature)}" # auth: README "Authentication"

@@ -5,7 +5,7 @@
  * Requests are authenticated with SigV4 here, before any Durable Object is reached: DYNAMODB_AUTH
  * ("required" unless set otherwise) and DYNAMODB_ACCESS_KEYS (a secret), see js/http/auth.ts.
  */
-import { routeToDatabase } from "../js/worker/database-router.js";
+import { routeToDatabase, shardsFromEnv } from "../js/worker/database-router.js";
 import type { DynamoDBDurableObject } from "../js/do/durable-object.js";
 import { authorizerFromEnv } from "../js/http/auth.js";
 
@@ -17,10 +17,12 @@ export interface Env {
   DYNAMODB_AUTH?: string;
   /** JSON: access key id -> secret or {"secret", "permissions"}; set with `wrangler secret put`. */
   DYNAMODB_ACCESS_KEYS?: string;
+  /** Shards of each table created from now on without the do-dynamodb:shards tag (default 1; docs/SCALING.md). */
+  DYNAMODB_SHARDS?: string;
 }
 
 export default {
   fetch(request: Request, env: Env): Promise<Response> {
-    return routeToDatabase(request, env.DYNAMODB, { authorize: authorizerFromEnv(env) });
+    return routeToDatabase(request, env.DYNAMODB, { authorize: authorizerFromEnv(env), shards: shardsFromEnv(env) });
   },
 } satisfies ExportedHandler<Env>;

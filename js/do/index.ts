@@ -1,13 +1,16 @@
 /**
  * do-dynamodb/do: the Durable Object side. DynamoDBDurableObject (one database per object, RPC
  * handle(op, body) and the HTTP protocol), withDynamoDB(Base) for a DynamoDB client on any object's
- * own storage, DynamoDBEngine, the database router, and DynamoDBClient for binding a namespace:
+ * own storage, DynamoDBEngine, the database router (shardedDatabase: tables spread over several
+ * objects, docs/SCALING.md), and DynamoDBClient for binding a namespace:
  * `new DynamoDBClient({ doNamespace: env.DYNAMODB, database: "orders" })`.
  */
 export { DynamoDBDurableObject } from "./durable-object.js";
 export { DynamoDBEngine, type DynamoDBEngineOptions } from "./dynamodb-engine.js";
 export { withDynamoDB } from "./with-dynamodb.js";
 export { SharedAlarm, type AlarmOwner } from "./shared-alarm.js";
-export { DEFAULT_DATABASE, databaseFromPath, routeToDatabase } from "../worker/database-router.js";
+export { DEFAULT_DATABASE, databaseFromPath, routeToDatabase, shardsFromEnv, type RouteOptions } from "../worker/database-router.js";
+export { shardedDatabase } from "../shard/sharded-databases.js";
+export type { ShardedDatabase, ShardedDatabaseOptions } from "../shard/sharded-database.js";
 export { DynamoDBClient, type DynamoDBClientConfig, type DurableObjectNamespaceLike } from "../client/client.js";
 export { default as engineModule } from "./engine-module.js";

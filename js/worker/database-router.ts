@@ -9,6 +9,8 @@ import type { OperationTarget } from "../engine/types.js";
 import type { DynamoDBDurableObject } from "../do/durable-object.js";
 import { HEALTH_TEXT, type HttpOptions, handleDynamoDBHttp } from "../http/dynamodb-http.js";
 import { DEFAULT_DATABASE, isDatabaseName } from "./database-name.js";
+import { shardedDatabase } from "../shard/sharded-databases.js";
+import { MAX_SHARDS } from "../shard/shard-map.js";
 
 export { DEFAULT_DATABASE } from "./database-name.js";
 
@@ -19,16 +21,30 @@ export function databaseFromPath(pathname: string): string | null {
   return isDatabaseName(name) ? name : null;
 }
 
-/** Serves one request with the database's object from namespace (of the class or a subclass). */
+export interface RouteOptions extends HttpOptions {
+  /** Shards of tables created without the do-dynamodb:shards tag (the DYNAMODB_SHARDS variable; default 1). */
+  shards?: number;
+}
+
+/**
+ * Serves one request with the database in namespace (of the class or a subclass): its own object,
+ * and the shards of its tables spread over several objects (js/shard/, docs/SCALING.md).
+ */
 export function routeToDatabase<T extends DynamoDBDurableObject<any>>(
   request: Request,
   namespace: DurableObjectNamespace<T>,
-  options: HttpOptions = {},
+  options: RouteOptions = {},
 ): Promise<Response> {
   const database = databaseFromPath(new URL(request.url).pathname);
   if (database === null) return Promise.resolve(new Response("Not found\n", { status: 404 }));
   if (request.method === "GET") return Promise.resolve(new Response(HEALTH_TEXT));
-  // The stub is only a handle: the object is not reached until the request passes authorization.
-  const stub: OperationTarget = namespace.get(namespace.idFromName(database));
-  return handleDynamoDBHttp(request, stub, options);
+  // Only handles: no object is reached until the request passes authorization.
+  const target: OperationTarget = shardedDatabase(namespace, database, { shards: options.shards ?? 1 });
+  return handleDynamoDBHttp(request, target, options);
+}
+
+/** DYNAMODB_SHARDS as a shard count (1 when unset or not a whole number from 1 to 1024). */
+export function shardsFromEnv(env: { DYNAMODB_SHARDS?: string | number }): number {
+  const n = Number(env.DYNAMODB_SHARDS ?? 1);
+  return Number.isInteger(n) && n >= 1 && n <= MAX_SHARDS ? n : 1;
 }

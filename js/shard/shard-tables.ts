@@ -1,0 +1,106 @@
+/**
+ * Table operations on a database whose tables may be spread over shards (docs/SCALING.md). The
+ * database's own object is the directory: it keeps every table's definition, with its shard count
+ * as the tag do-dynamodb:shards, and answers for the table; a table of N > 1 shards also has its
+ * definition in each of its N shard objects, which hold its items. CreateTable, DeleteTable,
+ * UpdateTable and UpdateTimeToLive go to the directory first (which checks them as one object
+ * would) and then to every shard; DescribeTable adds up the shards' item counts and sizes.
+ */
+import type { EngineResponse } from "../engine/types.js";
+import { type ShardContext, validationError } from "./shard-context.js";
+import { MAX_SHARDS, SHARDS_TAG, type ShardMap, requestedShards } from "./shard-map.js";
+
+type Json = Record<string, unknown>;
+
+/** Sends body to every shard of the table, all at once; the first failure, if any. */
+async function toEveryShard(ctx: ShardContext, map: ShardMap, op: string, body: string): Promise<EngineResponse | null> {
+  const answers = await Promise.all(Array.from({ length: map.shards }, (_, i) => ctx.shard(map, i).routerHandle(op, body)));
+  return answers.find((r) => r.status !== 200) ?? null;
+}
+
+export async function createTable(ctx: ShardContext, request: Json, body: string, defaultShards: number): Promise<EngineResponse> {
+  const asked = requestedShards(request.Tags);
+  if (typeof asked === "string") return validationError(asked);
+  const shards = asked ?? defaultShards;
+  if (shards === 1) return ctx.home().handle("CreateTable", body);
+  if (!(shards >= 1 && shards <= MAX_SHARDS)) return validationError(`The shard count must be from 1 to ${MAX_SHARDS}: ${shards}`);
+  const stream = request.StreamSpecification as { StreamEnabled?: unknown } | undefined;
+  if (stream?.StreamEnabled === true)
+    return validationError(`DynamoDB Streams on a table spread over several Durable Objects (${SHARDS_TAG} > 1) is not supported yet`);
+  const tags = Array.isArray(request.Tags) ? request.Tags : [];
+  const withTag = asked === undefined ? { ...request, Tags: [...tags, { Key: SHARDS_TAG, Value: String(shards) }] } : request;
+  const created = await ctx.home().handle("CreateTable", JSON.stringify(withTag));
+  if (created.status !== 200) return created;
+  const table = String(request.TableName);
+  ctx.forget(table);
+  const map = await ctx.map(table);
+  if (!map) return created;
+  // The shards' own definitions carry no shard tag: they hold items, and serve them.
+  const { Tags: _tags, ...definition } = request;
+  const failed = await toEveryShard(ctx, map, "CreateTable", JSON.stringify(definition));
+  if (failed && !/ResourceInUseException/.test(failed.body)) return failed;
+  return created;
+}
+
+export async function deleteTable(ctx: ShardContext, request: Json, body: string): Promise<EngineResponse> {
+  const map = await ctx.map(request.TableName);
+  const deleted = await ctx.home().handle("DeleteTable", body);
+  if (typeof request.TableName === "string") ctx.forget(request.TableName);
+  if (deleted.status !== 200 || !map || map.shards === 1) return deleted;
+  await toEveryShard(ctx, map, "DeleteTable", JSON.stringify({ TableName: map.table }));
+  return deleted;
+}
+
+/** UpdateTable, UpdateTimeToLive: the directory, then every shard. */
+export async function updateEveryShard(ctx: ShardContext, op: string, request: Json, body: string): Promise<EngineResponse> {
+  const map = await ctx.map(request.TableName);
+  if (map && map.shards > 1 && op === "UpdateTable" && (request.StreamSpecification as Json | undefined)?.StreamEnabled === true)
+    return validationError(`DynamoDB Streams on a table spread over several Durable Objects (${SHARDS_TAG} > 1) is not supported yet`);
+  const updated = await ctx.home().handle(op, body);
+  if (updated.status !== 200 || !map || map.shards === 1) return updated;
+  const failed = await toEveryShard(ctx, map, op, body);
+  return failed ?? updated;
+}
+
+interface Description {
+  ItemCount?: number;
+  TableSizeBytes?: number;
+  GlobalSecondaryIndexes?: { IndexName: string; ItemCount?: number; IndexSizeBytes?: number }[];
+  LocalSecondaryIndexes?: { IndexName: string; ItemCount?: number; IndexSizeBytes?: number }[];
+}
+
+export async function describeTable(ctx: ShardContext, request: Json, body: string): Promise<EngineResponse> {
+  const map = await ctx.map(request.TableName);
+  const described = await ctx.home().handle("DescribeTable", body);
+  if (described.status !== 200 || !map || map.shards === 1) return described;
+  const out = JSON.parse(described.body) as { Table: Description };
+  const table = out.Table;
+  table.ItemCount = 0;
+  table.TableSizeBytes = 0;
+  const indexes = [...(table.GlobalSecondaryIndexes ?? []), ...(table.LocalSecondaryIndexes ?? [])];
+  for (const index of indexes) index.ItemCount = index.IndexSizeBytes = 0;
+  const answers = await Promise.all(
+    Array.from({ length: map.shards }, (_, i) => ctx.shard(map, i).routerHandle("DescribeTable", JSON.stringify({ TableName: map.table }))),
+  );
+  for (const r of answers) {
+    if (r.status !== 200) continue;
+    const shard = (JSON.parse(r.body) as { Table: Description }).Table;
+    table.ItemCount += shard.ItemCount ?? 0;
+    table.TableSizeBytes += shard.TableSizeBytes ?? 0;
+    for (const s of [...(shard.GlobalSecondaryIndexes ?? []), ...(shard.LocalSecondaryIndexes ?? [])]) {
+      const index = indexes.find((i) => i.IndexName === s.IndexName);
+      if (!index) continue;
+      index.ItemCount! += s.ItemCount ?? 0;
+      index.IndexSizeBytes! += s.IndexSizeBytes ?? 0;
+    }
+  }
+  return { status: 200, body: JSON.stringify(out) };
+}
+
+/** TagResource / UntagResource: the shard count is fixed when the table is created. */
+export function touchesShardsTag(op: string, request: Json): boolean {
+  if (op === "TagResource" && Array.isArray(request.Tags))
+    return request.Tags.some((t) => typeof t === "object" && t !== null && (t as Json).Key === SHARDS_TAG);
+  if (op === "UntagResource" && Array.isArray(request.TagKeys)) return request.TagKeys.includes(SHARDS_TAG);
+  return false;
+}

@@ -1,0 +1,146 @@
+/**
+ * A database whose tables may be spread over several Durable Objects, as one OperationTarget
+ * (docs/SCALING.md): the Worker's HTTP door and the in-process SDK handler call handle(op, body)
+ * as they call one object's. Requests for one-shard tables, and everything that is not about one
+ * table's items, go to the database's own object unchanged; item requests for a table of N shards
+ * go to the shard its partition key hashes to: one round trip, atomic there as on one object.
+ * Shard maps are cached per router; an object that answers as if the map were stale (the table
+ * went, or moved) makes the router forget the map and try once more.
+ *
+ * Not yet on tables of more than one shard (each answers ValidationException saying so): Query on
+ * a global secondary index, transactions whose items are on more than one object, DynamoDB
+ * Streams. Everything else behaves as on one object.
+ */
+import type { EngineResponse, OperationTarget } from "../engine/types.js";
+import { batchGetShards, batchWriteShards } from "./shard-batch.js";
+import { isStaleMapAnswer, ShardContext, type ShardNamespace, type ShardStub, validationError } from "./shard-context.js";
+import { SHARDS_TAG, type ShardMap } from "./shard-map.js";
+import { scanShards } from "./shard-scan.js";
+import { createTable, deleteTable, describeTable, touchesShardsTag, updateEveryShard } from "./shard-tables.js";
+
+export interface ShardedDatabaseOptions {
+  /** Shards of tables created without the do-dynamodb:shards tag (DYNAMODB_SHARDS; default 1). */
+  shards?: number;
+}
+
+type Json = Record<string, unknown>;
+const decoder = new TextDecoder();
+const ITEM_OPERATIONS = new Set(["GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query"]);
+const TRANSACT_ACTIONS = ["ConditionCheck", "Put", "Delete", "Update", "Get"] as const;
+
+export class ShardedDatabase implements OperationTarget {
+  readonly #ctx: ShardContext;
+  readonly #shards: number;
+
+  constructor(namespace: ShardNamespace, database: string, routeModule: WebAssembly.Module, options: ShardedDatabaseOptions = {}) {
+    this.#ctx = new ShardContext(namespace, database, routeModule);
+    this.#shards = options.shards ?? 1;
+  }
+
+  async handle(op: string, body: string | Uint8Array): Promise<EngineResponse> {
+    const text = typeof body === "string" ? body : decoder.decode(body);
+    let request: unknown;
+    try {
+      request = JSON.parse(text);
+    } catch {
+      return this.#ctx.home().handle(op, text);  // not JSON: answered as one object answers it
+    }
+    if (typeof request !== "object" || request === null || Array.isArray(request)) return this.#ctx.home().handle(op, text);
+    const r = request as Json;
+    const first = await this.#dispatch(op, r, text);
+    if (!isStaleMapAnswer(first) || !this.#namesSpreadTable(op, r)) return first;
+    for (const table of tablesOf(r)) this.#ctx.forget(table);
+    return this.#dispatch(op, r, text);
+  }
+
+  /** Whether a stale map could explain an answer: the request is about one table's items. */
+  #namesSpreadTable(op: string, r: Json): boolean {
+    return ITEM_OPERATIONS.has(op) || op === "Scan" || op.startsWith("Batch") || op.startsWith("Transact");
+  }
+
+  async #dispatch(op: string, r: Json, text: string): Promise<EngineResponse> {
+    const ctx = this.#ctx;
+    switch (op) {
+      case "CreateTable":
+        return createTable(ctx, r, text, this.#shards);
+      case "DeleteTable":
+        return deleteTable(ctx, r, text);
+      case "DescribeTable":
+        return describeTable(ctx, r, text);
+      case "UpdateTable":
+      case "UpdateTimeToLive":
+        return updateEveryShard(ctx, op, r, text);
+      case "TagResource":
+      case "UntagResource":
+        if (touchesShardsTag(op, r)) return validationError(`The tag ${SHARDS_TAG} is set when a table is created and cannot change`);
+        return ctx.home().handle(op, text);
+      case "Scan": {
+        const map = await ctx.map(r.TableName);
+        return map && map.shards > 1 ? scanShards(ctx, map, r) : ctx.home().handle(op, text);
+      }
+      case "BatchGetItem":
+        return batchGetShards(ctx, r, text);
+      case "BatchWriteItem":
+        return batchWriteShards(ctx, r, text);
+      case "TransactGetItems":
+      case "TransactWriteItems":
+        return this.#transact(op, r, text);
+    }
+    if (!ITEM_OPERATIONS.has(op)) return ctx.home().handle(op, text);
+    const map = await ctx.map(r.TableName);
+    if (!map || map.shards === 1) return ctx.home().handle(op, text);
+    const shard = ctx.shardOf(op, r, map);
+    if (shard !== null) return ctx.shard(map, shard).routerHandle(op, text);
+    // No one partition: a malformed request (the first shard answers it as one object does), or a
+    // Query on a global secondary index, which is checked there, then refused.
+    const answer = await ctx.shard(map, 0).routerHandle(op, text);
+    if (op !== "Query" || answer.status !== 200) return answer;
+    return validationError(
+      `Query on a global secondary index of a table spread over several Durable Objects (${SHARDS_TAG} > 1) is not supported yet`,
+    );
+  }
+
+  /**
+   * A transaction runs where all its items are: the database's object (one-shard tables) or one
+   * shard. Items on more than one object need a cross-shard commit, not built yet.
+   */
+  async #transact(op: string, r: Json, text: string): Promise<EngineResponse> {
+    const ctx = this.#ctx;
+    const actions = Array.isArray(r.TransactItems) ? (r.TransactItems as Json[]) : [];
+    let target: { key: string; stub: ShardStub } | null = null;
+    for (const item of actions) {
+      const kind = TRANSACT_ACTIONS.find((k) => typeof item?.[k] === "object" && item[k] !== null);
+      if (!kind) continue;
+      const action = item[kind] as Json;
+      const map: ShardMap | null = await ctx.map(action.TableName);
+      let key = "home";
+      let stub = ctx.home();
+      if (map && map.shards > 1) {
+        const shard = ctx.shardOf(kind, action, map) ?? 0;
+        key = `${map.table}/${shard}`;
+        stub = ctx.shard(map, shard);
+      }
+      if (target && target.key !== key)
+        return validationError(
+          `${op} over items on more than one Durable Object (a table with ${SHARDS_TAG} > 1) is not supported yet`,
+        );
+      target ??= { key, stub };
+    }
+    if (!target || target.key === "home") return ctx.home().handle(op, text);
+    return target.stub.routerHandle(op, text);
+  }
+}
+
+/** The tables a request names (TableName, RequestItems, TransactItems). */
+function tablesOf(r: Json): string[] {
+  const names = new Set<string>();
+  if (typeof r.TableName === "string") names.add(r.TableName);
+  if (typeof r.RequestItems === "object" && r.RequestItems !== null) for (const t of Object.keys(r.RequestItems)) names.add(t);
+  if (Array.isArray(r.TransactItems))
+    for (const item of r.TransactItems as Json[])
+      for (const kind of TRANSACT_ACTIONS) {
+        const name = (item?.[kind] as Json | undefined)?.TableName;
+        if (typeof name === "string") names.add(name);
+      }
+  return [...names];
+}
