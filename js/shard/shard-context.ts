@@ -10,7 +10,7 @@ import { type ShardMap, shardObjectName, shardOfHash } from "./shard-map.js";
 
 /** A database or shard object as the router reaches it (DynamoDBDurableObject's RPC methods). */
 export interface ShardStub {
-  handle(op: string, body: string): EngineResponse | Promise<EngineResponse>;
+  handle(op: string, body: string | Uint8Array): EngineResponse | Promise<EngineResponse>;
   routerHandle(op: string, body: string): EngineResponse | Promise<EngineResponse>;
 }
 
@@ -101,10 +101,15 @@ export class ShardContext {
    */
   shardOf(op: string, request: unknown, map: ShardMap): number | null {
     this.#route ??= new WasmEngine(this.#routeModule, new MemoryHost());
-    const r = this.#route.handle(
-      "@Route",
-      JSON.stringify({ Operation: op, Request: request, HashKey: map.hashKey, LocalIndexes: map.localIndexes }),
-    );
+    let r: EngineResponse;
+    try {
+      r = this.#route.handle(
+        "@Route",
+        JSON.stringify({ Operation: op, Request: request, HashKey: map.hashKey, LocalIndexes: map.localIndexes }),
+      );
+    } catch {
+      return null;  // the engine refused the input outright (WasmEngine starts afresh): no partition
+    }
     if (r.status !== 200) return null;
     const { Hash } = JSON.parse(r.body) as { Hash?: number };
     return Hash === undefined ? null : shardOfHash(Hash, map.shards);

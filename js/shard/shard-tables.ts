@@ -19,6 +19,8 @@ async function toEveryShard(ctx: ShardContext, map: ShardMap, op: string, body: 
 }
 
 export async function createTable(ctx: ShardContext, request: Json, body: string, defaultShards: number): Promise<EngineResponse> {
+  // Tags that are not a list: the directory refuses the request as one object does.
+  if (request.Tags !== undefined && !Array.isArray(request.Tags)) return ctx.home().handle("CreateTable", body);
   const asked = requestedShards(request.Tags);
   if (typeof asked === "string") return validationError(asked);
   const shards = asked ?? defaultShards;

@@ -24,7 +24,9 @@ export interface ShardedDatabaseOptions {
 }
 
 type Json = Record<string, unknown>;
-const decoder = new TextDecoder();
+// Bodies that are not UTF-8 (or start with a byte order mark) go to the database's object as they
+// came, so the engine answers them as it answers them on one object.
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const ITEM_OPERATIONS = new Set(["GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query"]);
 const TRANSACT_ACTIONS = ["ConditionCheck", "Put", "Delete", "Update", "Get"] as const;
 
@@ -38,12 +40,13 @@ export class ShardedDatabase implements OperationTarget {
   }
 
   async handle(op: string, body: string | Uint8Array): Promise<EngineResponse> {
-    const text = typeof body === "string" ? body : decoder.decode(body);
+    let text: string;
     let request: unknown;
     try {
+      text = typeof body === "string" ? body : decoder.decode(body);
       request = JSON.parse(text);
     } catch {
-      return this.#ctx.home().handle(op, text);  // not JSON: answered as one object answers it
+      return this.#ctx.home().handle(op, body);  // not JSON: answered as one object answers it
     }
     if (typeof request !== "object" || request === null || Array.isArray(request)) return this.#ctx.home().handle(op, text);
     const r = request as Json;

@@ -149,6 +149,11 @@ export default {
     const stub = env.DYNAMODB.get(env.DYNAMODB.idFromName(db));
     const prefix = url.searchParams.get("prefix") ?? "test";
     switch (action) {
+      case "sharded": {
+        // The production route, with every table created from here on spread over 4 shards.
+        const inner = new URL(`/${db}`, url);
+        return routeToDatabase(new Request(inner, request), env.DYNAMODB, { shards: 4 });
+      }
       case "sdk":
         return json(await stub.runSdkCases(prefix));
       case "sdk-rpc":

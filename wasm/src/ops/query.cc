@@ -1,6 +1,8 @@
 // Query: the items of one partition (of the table or a secondary index) in sort-key order,
 // selected by a key condition (KeyConditionExpression, or legacy KeyConditions) that becomes a
 // single store range, then filtered, projected and paged by read_page.h.
+#include "ops/query.h"
+
 #include "format/key_codec.h"
 #include "request/key_condition.h"
 #include "format/keyspace.h"
@@ -49,6 +51,8 @@ Status CheckFilterAvoidsKeys(const Condition& c, const KeySchemaView& schema, bo
 }
 
 }  // namespace
+
+Status CheckQueryShape(const JsonValue& request) { return ValidateRequest(request, kFields); }
 
 Status Query(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   DODB_RETURN_IF_ERROR(CheckTypes(request, kFields, std::size(kFields)));

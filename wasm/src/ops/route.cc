@@ -15,6 +15,7 @@
 #include "format/attribute_value.h"
 #include "format/key_codec.h"
 #include "request/key_condition.h"
+#include "ops/query.h"
 #include "request/operation.h"
 
 namespace dodb::ops {
@@ -45,6 +46,7 @@ bool NamesLocalIndex(const JsonValue& request, const JsonValue* local_indexes) {
 
 // The partition key value a Query's key condition fixes, if it fixes one.
 bool QueryPartitionValue(const JsonValue& request, std::string_view hash_key, AttributeValue* value) {
+  if (!CheckQueryShape(request).ok()) return false;  // the parsers below rely on the members' types
   std::vector<KeyPredicate> predicates;
   if (const JsonValue* text = Member(request, "KeyConditionExpression")) {
     if (!text->IsString()) return false;

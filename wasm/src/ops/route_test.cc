@@ -43,29 +43,36 @@ TEST_F(RouteTest, NumbersHashByValue) {
 
 TEST_F(RouteTest, QueriesOnTheTableAndItsLocalIndexesNameOnePartition) {
   std::string get = Route("GetItem", R"({"Key":{"pk":{"S":"a"}}})");
-  EXPECT_EQ(Route("Query", R"({"KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"a"}}})"), get);
+  EXPECT_EQ(Route("Query", R"({"TableName":"tbl","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"a"}}})"), get);
   // As dynamodb-toolbox and ElectroDB write them: parentheses, names, a lowercase "and".
-  EXPECT_EQ(Route("Query", R"x({"KeyConditionExpression":"(#p = :p) and (begins_with(#s, :s))",)x"
+  EXPECT_EQ(Route("Query", R"x({"TableName":"tbl","KeyConditionExpression":"(#p = :p) and (begins_with(#s, :s))",)x"
                            R"("ExpressionAttributeNames":{"#p":"pk","#s":"sk"},)"
                            R"("ExpressionAttributeValues":{":p":{"S":"a"},":s":{"S":"x"}}})"),
             get);
-  EXPECT_EQ(Route("Query", R"({"KeyConditions":{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"a"}]}}})"), get);
-  EXPECT_EQ(Route("Query", R"({"IndexName":"byDate","KeyConditionExpression":"pk = :p",)"
+  EXPECT_EQ(Route("Query", R"({"TableName":"tbl","KeyConditions":{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"a"}]}}})"), get);
+  EXPECT_EQ(Route("Query", R"({"TableName":"tbl","IndexName":"byDate","KeyConditionExpression":"pk = :p",)"
                            R"("ExpressionAttributeValues":{":p":{"S":"a"}}})"),
             get);
 }
 
 TEST_F(RouteTest, RequestsThatNameNoOnePartitionAnswerNothing) {
   EXPECT_EQ(Route("Scan", R"({"TableName":"tbl"})"), "{}");
-  EXPECT_EQ(Route("Query", R"({"IndexName":"byOwner","KeyConditionExpression":"pk = :p",)"
+  EXPECT_EQ(Route("Query", R"({"TableName":"tbl","IndexName":"byOwner","KeyConditionExpression":"pk = :p",)"
                            R"("ExpressionAttributeValues":{":p":{"S":"a"}}})"),
             "{}");
-  EXPECT_EQ(Route("Query", R"({"KeyConditionExpression":"sk = :p","ExpressionAttributeValues":{":p":{"S":"a"}}})"), "{}");
-  EXPECT_EQ(Route("Query", R"({"KeyConditionExpression":"pk = :missing"})"), "{}");
+  EXPECT_EQ(Route("Query", R"({"TableName":"tbl","KeyConditionExpression":"sk = :p","ExpressionAttributeValues":{":p":{"S":"a"}}})"), "{}");
+  EXPECT_EQ(Route("Query", R"({"TableName":"tbl","KeyConditionExpression":"pk = :missing"})"), "{}");
   EXPECT_EQ(Route("GetItem", R"({"Key":{"other":{"S":"a"}}})"), "{}");
   EXPECT_EQ(Route("GetItem", R"({"Key":{"pk":{"SS":["a"]}}})"), "{}");
   EXPECT_EQ(Route("GetItem", R"({"Key":{"pk":{"N":"not a number"}}})"), "{}");
   EXPECT_EQ(Route("GetItem", R"({"Key":[]})"), "{}");
+  // Unchecked members of the wrong type or shape are no partition, never a trap.
+  EXPECT_EQ(Route("Query", R"({"TableName":"tbl","KeyConditions":{"pk":{"AttributeValueList":[{"S":"a"}]}}})"), "{}");
+  EXPECT_EQ(Route("Query", R"({"TableName":"tbl","KeyConditions":{"pk":{"ComparisonOperator":7}}})"), "{}");
+  EXPECT_EQ(Route("Query", R"({"TableName":"tbl","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":[1]})"), "{}");
+  EXPECT_EQ(Route("Query", R"({"TableName":"tbl","KeyConditionExpression":"#p = :p","ExpressionAttributeNames":{"#p":1},)"
+                           R"("ExpressionAttributeValues":{":p":{"S":"a"}}})"),
+            "{}");
 }
 
 TEST_F(RouteTest, MalformedRouteRequestsAreValidationErrors) {
