@@ -123,6 +123,9 @@ Status Query(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   const JsonValue* forward = Member(request, "ScanIndexForward");
   read.reverse = forward && !forward->GetBool();
   if (const JsonValue* limit = Member(request, "Limit")) read.limit = IntegerOf(*limit);
+  // Internal, from the shard router: a GSI Query merged over shards (docs/SCALING.md).
+  if (const JsonValue* p = ctx.from_router ? Member(request, "@Positions") : nullptr; p && p->IsBool())
+    read.report_positions = p->GetBool();
   if (esk) {
     // The range predicate is checked first (dynalite test/query.js:1702-1787).
     bool range_condition = false;

@@ -117,6 +117,31 @@ TEST_F(RouteTest, PageBytesBoundsAScanPageAndIsReported) {
   EXPECT_NE(engine_.Handle("Scan", R"({"TableName":"tbl","@PageBytes":2500})").body.find(R"("Count":10)"), std::string::npos);
 }
 
+TEST_F(RouteTest, PositionsReportEveryItemReadInIndexOrder) {
+  ASSERT_EQ(engine_.Handle("CreateTable", R"({"TableName":"tbl","BillingMode":"PAY_PER_REQUEST",)"
+                                          R"("AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},)"
+                                          R"({"AttributeName":"g","AttributeType":"S"},{"AttributeName":"n","AttributeType":"N"}],)"
+                                          R"("KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],)"
+                                          R"("GlobalSecondaryIndexes":[{"IndexName":"byG","KeySchema":[{"AttributeName":"g","KeyType":"HASH"},)"
+                                          R"({"AttributeName":"n","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}}]})")
+                .status,
+            200);
+  for (int i = 0; i < 3; ++i)
+    engine_.Handle("PutItem", R"({"TableName":"tbl","Item":{"pk":{"S":"k)" + std::to_string(i) + R"("},"g":{"S":"x"},"v":{"N":")" +
+                                  std::to_string(i) + R"("},"n":{"N":")" + std::to_string(10 - i) + R"("}}})");
+  std::string query = R"({"TableName":"tbl","IndexName":"byG","KeyConditionExpression":"g = :g","FilterExpression":"v > :v",)"
+                      R"("ExpressionAttributeValues":{":g":{"S":"x"},":v":{"N":"0"}},"@Positions":true})";
+  std::string page = engine_.Handle("@Shard:Query", query).body;
+  // n = 8 (k2), 9 (k1), 10 (k0) in index order; the filter drops k0 (v = 0).
+  size_t first = page.find(R"("K":{"g":{"S":"x"},"n":{"N":"8"},"pk":{"S":"k2"}},"S":12,"M":true})");
+  size_t second = page.find(R"("K":{"g":{"S":"x"},"n":{"N":"9"},"pk":{"S":"k1"}})");
+  ASSERT_NE(first, std::string::npos) << page;
+  EXPECT_LT(first, second);
+  EXPECT_NE(page.find(R"("M":false})"), std::string::npos);
+  EXPECT_NE(page.find(R"("Count":2,"ScannedCount":3)"), std::string::npos) << page;
+  EXPECT_EQ(engine_.Handle("Query", query).body.find("@Scanned"), std::string::npos);
+}
+
 TEST_F(RouteTest, DryRunBatchWriteValidatesAndWritesNothing) {
   ASSERT_EQ(engine_.Handle("CreateTable", R"({"TableName":"tbl","BillingMode":"PAY_PER_REQUEST",)"
                                           R"("AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],)"

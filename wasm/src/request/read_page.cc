@@ -40,6 +40,34 @@ std::string PartitionBytes(const TableInfo& table, const IndexInfo* index, const
   return bytes;
 }
 
+// One entry of "@Scanned" (ReadRequest::report_positions).
+void WritePosition(JsonWriter& w, std::string_view storage_key, const std::vector<KeyAttribute>& position,
+                   const AttributeMap& item, size_t size, bool matched) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  constexpr size_t kIndexPrefix = 5;  // 0x03 <index id u32 BE> (format/keyspace.h)
+  std::string hex;
+  for (size_t i = std::min(kIndexPrefix, storage_key.size()); i < storage_key.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(storage_key[i]);
+    hex.push_back(kHex[c >> 4]);
+    hex.push_back(kHex[c & 15]);
+  }
+  w.StartObject();
+  WriteKey(w, "P");
+  WriteString(w, hex);
+  WriteKey(w, "K");
+  w.StartObject();
+  for (const KeyAttribute& a : position) {
+    WriteKey(w, a.name);
+    WriteAttributeValue(w, *FindAttribute(item, a.name));
+  }
+  w.EndObject();
+  WriteKey(w, "S");
+  w.Uint64(size);
+  WriteKey(w, "M");
+  w.Bool(matched);
+  w.EndObject();
+}
+
 }  // namespace
 
 uint32_t SegmentOf(std::string_view encoded_partition_key, uint32_t total_segments) {
@@ -103,7 +131,9 @@ Status ReadPage(Store& store, const ReadRequest& r, JsonWriter& out) {
   }
   // Items that are returned whole, with no filter, projection, segment or table item to fetch,
   // are never decoded into an AttributeMap (decoding was a fifth of a Query page's instructions).
-  const bool direct = !r.filter && !r.projection && !r.fetch_table_item && !r.total_segments;
+  const bool direct = !r.filter && !r.projection && !r.fetch_table_item && !r.total_segments && !r.report_positions;
+  JsonWriter positions;
+  if (r.report_positions) positions.StartArray();
   for (bool done = false; !done;) {
     // No more rows than Limit can still count: a 100-item page asks the host for 100, not
     // kBatch. The page ends with a LastEvaluatedKey when Limit is reached whether or not more
@@ -145,7 +175,9 @@ Status ReadPage(Store& store, const ReadRequest& r, JsonWriter& out) {
         std::string bytes;
         if (store.Get(ItemStorageKey(table, item), &bytes) && DecodeItem(bytes, &full)) visible = &full;
       }
-      if (!r.filter || EvaluateCondition(*r.filter, *visible)) {
+      const bool matched = !r.filter || EvaluateCondition(*r.filter, *visible);
+      if (r.report_positions) WritePosition(positions, kv.key, position, item, ItemSize(item), matched);
+      if (matched) {
         ++count;
         if (!r.count_only) {
           if (r.projection) {
@@ -191,6 +223,11 @@ Status ReadPage(Store& store, const ReadRequest& r, JsonWriter& out) {
   if (r.report_bytes) {
     WriteKey(out, "@ScannedBytes");
     out.Uint64(bytes_read);
+  }
+  if (r.report_positions) {
+    positions.EndArray();
+    WriteKey(out, "@Scanned");
+    out.RawValue(positions.view().data(), positions.view().size(), rapidjson::kArrayType);
   }
   return Status::OK();
 }

@@ -40,6 +40,11 @@ struct ReadRequest {
   // "@ScannedBytes" written so the router can carry the rest to the next shard.
   size_t page_bytes = kPageBytes;
   bool report_bytes = false;
+  // A Query of a GSI over several shards (the router's "@Positions"): every item read, in read
+  // order, as {"P": its position (hex of its index entry key after the index prefix: byte order
+  // is read order), "K": its position attributes, "S": its size, "M": whether it matched the
+  // filter}, in "@Scanned", so the router can merge the shards' pages in index order.
+  bool report_positions = false;
 };
 
 // The (Total)Segment a partition key falls in: segments split the 32-bit hash space of the
