@@ -7,14 +7,15 @@
  * Shard maps are cached per router; an object that answers as if the map were stale (the table
  * went, or moved) makes the router forget the map and try once more.
  *
- * Not yet on tables of more than one shard (each answers ValidationException saying so): Query on
- * a global secondary index, transactions whose items are on more than one object, DynamoDB
- * Streams. Everything else behaves as on one object.
+ * A Query on a global secondary index asks every shard and merges their pages in index order
+ * (shard-query.ts). Not yet on tables of more than one shard (each answers ValidationException
+ * saying so): transactions whose items are on more than one object, DynamoDB Streams.
  */
 import type { EngineResponse, OperationTarget } from "../engine/types.js";
 import { batchGetShards, batchWriteShards } from "./shard-batch.js";
 import { isStaleMapAnswer, ShardContext, type ShardNamespace, type ShardStub, validationError } from "./shard-context.js";
 import { SHARDS_TAG, type ShardMap } from "./shard-map.js";
+import { queryIndexShards } from "./shard-query.js";
 import { scanShards } from "./shard-scan.js";
 import { createTable, deleteTable, describeTable, touchesShardsTag, updateEveryShard } from "./shard-tables.js";
 
@@ -94,13 +95,11 @@ export class ShardedDatabase implements OperationTarget {
     if (!map || map.shards === 1) return ctx.home().handle(op, text);
     const shard = ctx.shardOf(op, r, map);
     if (shard !== null) return ctx.shard(map, shard).routerHandle(op, text);
-    // No one partition: a malformed request (the first shard answers it as one object does), or a
-    // Query on a global secondary index, which is checked there, then refused.
-    const answer = await ctx.shard(map, 0).routerHandle(op, text);
-    if (op !== "Query" || answer.status !== 200) return answer;
-    return validationError(
-      `Query on a global secondary index of a table spread over several Durable Objects (${SHARDS_TAG} > 1) is not supported yet`,
-    );
+    // No one partition: a Query on a global secondary index (every shard has part of it), or a
+    // malformed request (the first shard answers it as one object does).
+    if (op === "Query" && typeof r.IndexName === "string" && !map.localIndexes.includes(r.IndexName))
+      return queryIndexShards(ctx, map, r);
+    return ctx.shard(map, 0).routerHandle(op, text);
   }
 
   /**
