@@ -14,6 +14,8 @@ import engineModule from "./engine-module.js";
 
 export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
   #engine: DynamoDBEngine | null = null;
+  /** Requests this instance has run (both doors), since it started: DescribeShards reports it. */
+  #served = 0;
 
   /** The engine over this object's storage. */
   get engine(): DynamoDBEngine {
@@ -27,6 +29,7 @@ export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
    */
   handle(op: string, body: string | Uint8Array): EngineResponse {
     if (op.startsWith("@")) return UNKNOWN_OPERATION;
+    this.#served += 1;
     return this.engine.handle(op, body);
   }
 
@@ -37,7 +40,13 @@ export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
    */
   routerHandle(op: string, body: string | Uint8Array): EngineResponse {
     if (op === "@Maintain") return UNKNOWN_OPERATION;
+    if (!op.startsWith("@")) this.#served += 1;
     return this.engine.handle(op.startsWith("@") ? op : FROM_ROUTER + op, body);
+  }
+
+  /** Requests this object has run since it last started (in memory: a restart counts from 0). */
+  served(): number {
+    return this.#served;
   }
 
   override fetch(request: Request): Promise<Response> {

@@ -71,6 +71,8 @@ const ENGINE_OPERATION_FACTS = {
  * as the client's command list, does not bundle these).
  */
 const OTHER_OPERATION_FACTS = {
+  // do-dynamodb's own, answered by the shard router (js/shard/, docs/SCALING.md), not the engine.
+  "DoDynamoDB.DescribeShards": NOT_IMPLEMENTED_READ,
   BatchExecuteStatement: NOT_IMPLEMENTED_WRITE, // PartiQL may write; not parsed here, so treated as a write
   CreateBackup: NOT_IMPLEMENTED_WRITE,
   CreateGlobalTable: NOT_IMPLEMENTED_WRITE,

@@ -12,6 +12,7 @@ import { type ShardMap, shardObjectName, shardOfHash } from "./shard-map.js";
 export interface ShardStub {
   handle(op: string, body: string | Uint8Array): EngineResponse | Promise<EngineResponse>;
   routerHandle(op: string, body: string): EngineResponse | Promise<EngineResponse>;
+  served(): number | Promise<number>;
 }
 
 /** The Durable Object namespace the database and its shards live in. */

@@ -106,3 +106,32 @@ export function touchesShardsTag(op: string, request: Json): boolean {
   if (op === "UntagResource" && Array.isArray(request.TagKeys)) return request.TagKeys.includes(SHARDS_TAG);
   return false;
 }
+
+/**
+ * do-dynamodb's DescribeShards ({"TableName"}): the table's shards, each with the object that holds
+ * it, its ItemCount and TableSizeBytes (the figures DescribeTable shows, refreshed about every six
+ * hours) and the requests the object has run since it last started. A one-shard table is its
+ * database's object.
+ */
+export async function describeShards(ctx: ShardContext, request: Json): Promise<EngineResponse> {
+  if (typeof request.TableName !== "string") return validationError("DescribeShards needs TableName");
+  const map = await ctx.map(request.TableName);
+  if (!map) return { status: 400, body: JSON.stringify({ __type: "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException",
+    message: `Requested resource not found: Table: ${request.TableName} not found` }) };
+  const stubs = map.shards === 1 ? [ctx.home()] : Array.from({ length: map.shards }, (_, i) => ctx.shard(map, i));
+  const shards = await Promise.all(stubs.map(async (stub, i) => {
+    const [described, served] = await Promise.all([
+      stub.routerHandle("DescribeTable", JSON.stringify({ TableName: map.table })),
+      stub.served(),
+    ]);
+    const table = described.status === 200 ? (JSON.parse(described.body) as { Table: Description }).Table : {};
+    return {
+      Shard: i,
+      Object: map.shards === 1 ? ctx.database : `${ctx.database}/${map.tableId}/${i}`,
+      ItemCount: table.ItemCount ?? 0,
+      TableSizeBytes: table.TableSizeBytes ?? 0,
+      Requests: served,
+    };
+  }));
+  return { status: 200, body: JSON.stringify({ TableName: map.table, ShardCount: map.shards, Shards: shards }) };
+}

@@ -17,7 +17,7 @@ import { isStaleMapAnswer, ShardContext, type ShardNamespace, type ShardStub, va
 import { SHARDS_TAG, type ShardMap } from "./shard-map.js";
 import { queryIndexShards } from "./shard-query.js";
 import { scanShards } from "./shard-scan.js";
-import { createTable, deleteTable, describeTable, touchesShardsTag, updateEveryShard } from "./shard-tables.js";
+import { createTable, deleteTable, describeShards, describeTable, touchesShardsTag, updateEveryShard } from "./shard-tables.js";
 
 export interface ShardedDatabaseOptions {
   /** Shards of tables created without the do-dynamodb:shards tag (DYNAMODB_SHARDS; default 1). */
@@ -38,6 +38,13 @@ export class ShardedDatabase implements OperationTarget {
   constructor(namespace: ShardNamespace, database: string, routeModule: WebAssembly.Module, options: ShardedDatabaseOptions = {}) {
     this.#ctx = new ShardContext(namespace, database, routeModule);
     this.#shards = options.shards ?? 1;
+  }
+
+  /** The table's shards: count, and each one's object, items, bytes and requests (docs/SCALING.md). */
+  async describeShards(table: string): Promise<{ TableName: string; ShardCount: number; Shards: object[] }> {
+    const r = await describeShards(this.#ctx, { TableName: table });
+    if (r.status !== 200) throw new Error(`do-dynamodb: DescribeShards ${table}: ${r.body}`);
+    return JSON.parse(r.body);
   }
 
   async handle(op: string, body: string | Uint8Array): Promise<EngineResponse> {
@@ -71,6 +78,8 @@ export class ShardedDatabase implements OperationTarget {
         return deleteTable(ctx, r, text);
       case "DescribeTable":
         return describeTable(ctx, r, text);
+      case "DoDynamoDB.DescribeShards":
+        return describeShards(ctx, r);
       case "UpdateTable":
       case "UpdateTimeToLive":
         return updateEveryShard(ctx, op, r, text);

@@ -155,6 +155,23 @@ describe("tables over 4 Durable Objects answer as tables in one", () => {
     });
   }
 
+  it("DescribeShards shows each shard's object and the requests it served", async () => {
+    const describe = async (w: StartedWorker) => {
+      const res = await fetch(w.url, { method: "POST", body: JSON.stringify({ TableName: "orders" }),
+        headers: { "X-Amz-Target": "DoDynamoDB_20261207.DescribeShards", "Content-Type": "application/x-amz-json-1.0" } });
+      assert.equal(res.status, 200);
+      return (await res.json()) as { ShardCount: number; Shards: { Shard: number; Object: string; Requests: number }[] };
+    };
+    const spread = await describe(sharded);
+    assert.equal(spread.ShardCount, 4);
+    assert.deepEqual(spread.Shards.map((s) => s.Shard), [0, 1, 2, 3]);
+    assert.match(spread.Shards[3]!.Object, /^default\/[0-9a-f-]{36}\/3$/);
+    // Every shard has served part of the seeded requests: the keys spread.
+    for (const s of spread.Shards) assert.ok(s.Requests > 10, JSON.stringify(spread));
+    const one = await describe(single);
+    assert.deepEqual(one.Shards.map((s) => s.Object), ["default"]);
+  });
+
   it("the database's own object keeps no items of a spread table and refuses them to direct callers", async () => {
     const r = await fetch(new URL("/__test/rpc/default?op=GetItem", sharded.url), {
       method: "POST",
