@@ -14,3 +14,10 @@ const DATABASE_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
 export function isDatabaseName(name: string): boolean {
   return DATABASE_NAME.test(name);
 }
+
+/** The database a URL path names (`/` is the default, `/<name>` another), or null if it names none. */
+export function databaseFromPath(pathname: string): string | null {
+  const name = pathname.replace(/^\/+|\/+$/g, "");
+  if (name === "") return DEFAULT_DATABASE;
+  return isDatabaseName(name) ? name : null;
+}

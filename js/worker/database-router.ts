@@ -8,18 +8,12 @@
 import type { OperationTarget } from "../engine/types.js";
 import type { DynamoDBDurableObject } from "../do/durable-object.js";
 import { HEALTH_TEXT, type HttpOptions, handleDynamoDBHttp } from "../http/dynamodb-http.js";
-import { DEFAULT_DATABASE, isDatabaseName } from "./database-name.js";
+import { databaseFromPath } from "./database-name.js";
 import { shardedDatabase } from "../shard/sharded-databases.js";
 import { MAX_SHARDS } from "../shard/shard-map.js";
 
-export { DEFAULT_DATABASE } from "./database-name.js";
+export { DEFAULT_DATABASE, databaseFromPath } from "./database-name.js";
 
-/** The database a path names, or null if the path is not a database path. */
-export function databaseFromPath(pathname: string): string | null {
-  const name = pathname.replace(/^\/+|\/+$/g, "");
-  if (name === "") return DEFAULT_DATABASE;
-  return isDatabaseName(name) ? name : null;
-}
 
 export interface RouteOptions extends HttpOptions {
   /** Shards of tables created without the do-dynamodb:shards tag (the DYNAMODB_SHARDS variable; default 1). */

@@ -1,7 +1,7 @@
 /** Which database a URL path names. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { databaseFromPath } from "./database-router.js";
+import { databaseFromPath } from "./database-name.js";
 
 test("the root is the default database", () => {
   assert.equal(databaseFromPath("/"), "default");
