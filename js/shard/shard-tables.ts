@@ -64,12 +64,24 @@ export async function updateEveryShard(ctx: ShardContext, op: string, request: J
   return failed ?? updated;
 }
 
+interface IndexDescription {
+  IndexName: string;
+  ItemCount?: number;
+  IndexSizeBytes?: number;
+  IndexStatus?: string;
+  Backfilling?: boolean;
+}
+
 interface Description {
+  TableStatus?: string;
   ItemCount?: number;
   TableSizeBytes?: number;
-  GlobalSecondaryIndexes?: { IndexName: string; ItemCount?: number; IndexSizeBytes?: number }[];
-  LocalSecondaryIndexes?: { IndexName: string; ItemCount?: number; IndexSizeBytes?: number }[];
+  GlobalSecondaryIndexes?: IndexDescription[];
+  LocalSecondaryIndexes?: IndexDescription[];
 }
+
+/** A GSI is ACTIVE once every shard has it ACTIVE: until then it shows what the slowest shard shows. */
+const INDEX_STATUS_ORDER = ["DELETING", "CREATING", "UPDATING", "ACTIVE"];
 
 export async function describeTable(ctx: ShardContext, request: Json, body: string): Promise<EngineResponse> {
   const map = await ctx.map(request.TableName);
@@ -89,11 +101,17 @@ export async function describeTable(ctx: ShardContext, request: Json, body: stri
     const shard = (JSON.parse(r.body) as { Table: Description }).Table;
     table.ItemCount += shard.ItemCount ?? 0;
     table.TableSizeBytes += shard.TableSizeBytes ?? 0;
+    if (shard.TableStatus && shard.TableStatus !== "ACTIVE") table.TableStatus = shard.TableStatus;
     for (const s of [...(shard.GlobalSecondaryIndexes ?? []), ...(shard.LocalSecondaryIndexes ?? [])]) {
       const index = indexes.find((i) => i.IndexName === s.IndexName);
       if (!index) continue;
       index.ItemCount! += s.ItemCount ?? 0;
       index.IndexSizeBytes! += s.IndexSizeBytes ?? 0;
+      if (s.IndexStatus && index.IndexStatus &&
+          INDEX_STATUS_ORDER.indexOf(s.IndexStatus) < INDEX_STATUS_ORDER.indexOf(index.IndexStatus)) {
+        index.IndexStatus = s.IndexStatus;
+        if (s.Backfilling) index.Backfilling = true;
+      }
     }
   }
   return { status: 200, body: JSON.stringify(out) };

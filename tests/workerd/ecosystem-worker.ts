@@ -2,8 +2,11 @@
  * The Worker for the ecosystem tests: libraries users bring (ElectroDB, dynamodb-toolbox v2,
  * @mastra/dynamodb), bundled unmodified, run inside a Durable Object against its own engine through
  * the in-process client. GET /__test/eco/<suite>/<db>?prefix=... answers [{name, ok, error, refused}].
+ * GET /__test/eco-4-shards/<suite>/<db> runs them in the Worker through the shard router instead
+ * (js/shard/), every table the libraries create spread over 4 Durable Objects.
  */
 import { DynamoDBDurableObject as Base } from "../../js/do/durable-object.js";
+import { shardedDatabase } from "../../js/shard/sharded-databases.js";
 import { makeEcoContext, runEcoCases, type EcoCase, type EcoResult } from "../scenarios/ecosystem-common.js";
 import { ELECTRODB_CASES } from "../scenarios/ecosystem-electrodb.js";
 import { MASTRA_CASES } from "../scenarios/ecosystem-mastra.js";
@@ -32,8 +35,12 @@ export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const url = new URL(request.url);
     const [, scope, action, suite = "", db = "default"] = url.pathname.split("/");
-    if (scope !== "__test" || action !== "eco" || !(suite in SUITES)) return new Response("unknown test route\n", { status: 404 });
+    if (scope !== "__test" || !(suite in SUITES)) return new Response("unknown test route\n", { status: 404 });
+    const prefix = url.searchParams.get("prefix") ?? "eco";
+    if (action === "eco-4-shards")
+      return Response.json(await runEcoCases(SUITES[suite]!, makeEcoContext(shardedDatabase(env.DYNAMODB, db, { shards: 4 }), prefix)));
+    if (action !== "eco") return new Response("unknown test route\n", { status: 404 });
     const stub = env.DYNAMODB.get(env.DYNAMODB.idFromName(db));
-    return Response.json(await stub.runSuite(suite, url.searchParams.get("prefix") ?? "eco"));
+    return Response.json(await stub.runSuite(suite, prefix));
   },
 } satisfies ExportedHandler<Env>;

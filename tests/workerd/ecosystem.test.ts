@@ -20,6 +20,23 @@ const BUNDLE = fileURLToPath(new URL("../../bundles/ecosystem/", import.meta.url
 
 /** Cases that fail because of an engine gap, with the reason (reported as todo, not failure). */
 const KNOWN_GAPS: Record<string, string> = {};
+/** The same, on tables spread over 4 shards (what js/shard/ does not do yet, issue #14). */
+const CROSS_SHARD = "issue #14: transactions over items on more than one shard are not built yet (the router refuses them, saying so)";
+const AFTER_CROSS_SHARD = "issue #14: reads what an earlier cross-shard transaction would have written";
+const KNOWN_SHARDED_GAPS: Record<string, string> = {
+  "electrodb: transaction.write commits all writes": CROSS_SHARD,
+  "electrodb: transaction.get reads several entities": CROSS_SHARD,
+  "electrodb: delete, batch delete and scan": AFTER_CROSS_SHARD,
+  "toolbox: transaction of put/update/check/delete commits together": CROSS_SHARD,
+  "toolbox: a failing ConditionCheck cancels the whole transaction": CROSS_SHARD,
+  "toolbox: DeleteItemCommand with condition and ALL_OLD, BatchDelete": AFTER_CROSS_SHARD,
+};
+
+/** Where each suite runs: inside the Durable Object, and in the Worker over 4-shard tables. */
+const PLACES = [
+  { route: "eco", label: "", gaps: KNOWN_GAPS },
+  { route: "eco-4-shards", label: ", tables over 4 shards", gaps: KNOWN_SHARDED_GAPS },
+] as const;
 
 const SUITES = [
   { suite: "electrodb", title: "ElectroDB in a Durable Object", cases: ELECTRODB_CASES },
@@ -53,17 +70,17 @@ describe("ecosystem libraries in workerd", () => {
   });
   after(() => mf?.dispose());
 
-  for (const { suite, title, cases } of SUITES) {
-    describe(title, () => {
+  for (const { suite, title, cases } of SUITES) for (const { route, label, gaps } of PLACES) {
+    describe(title + label, () => {
       let results: Map<string, EcoResult>;
       before(async () => {
-        const res = await fetch(new URL(`/__test/eco/${suite}/${suite}?prefix=${suite}`, url));
+        const res = await fetch(new URL(`/__test/${route}/${suite}/${route}-${suite}?prefix=${suite}`, url));
         const text = await res.text();
         assert.equal(res.status, 200, text);
         results = new Map((JSON.parse(text) as EcoResult[]).map((r) => [r.name, r]));
       });
       for (const c of cases) {
-        const todo = KNOWN_GAPS[c.name];
+        const todo = gaps[c.name];
         test(c.name, todo ? { todo } : {}, () => {
           const r = results.get(c.name);
           assert.ok(r, "the case ran");

@@ -150,9 +150,10 @@ export default {
     const prefix = url.searchParams.get("prefix") ?? "test";
     switch (action) {
       case "sharded": {
-        // The production route, with every table created from here on spread over 4 shards.
+        // The production route, with every table created from here on spread over 4 shards (or
+        // ?shards=N: a router of its own, with its own cached maps).
         const inner = new URL(`/${db}`, url);
-        return routeToDatabase(new Request(inner, request), env.DYNAMODB, { shards: 4 });
+        return routeToDatabase(new Request(inner, request), env.DYNAMODB, { shards: Number(url.searchParams.get("shards") ?? 4) });
       }
       case "sdk":
         return json(await stub.runSdkCases(prefix));

@@ -155,6 +155,49 @@ describe("tables over 4 Durable Objects answer as tables in one", () => {
     });
   }
 
+  it("a GSI added by UpdateTable is backfilled on every shard; DescribeTable says ACTIVE once all are", async () => {
+    const add = { TableName: "orders", AttributeDefinitions: [{ AttributeName: "byTotal", AttributeType: "N" },
+      { AttributeName: "pk", AttributeType: "S" }],
+      GlobalSecondaryIndexUpdates: [{ Create: { IndexName: "byAmount", KeySchema: [{ AttributeName: "byTotal", KeyType: "HASH" },
+        { AttributeName: "pk", KeyType: "RANGE" }], Projection: { ProjectionType: "KEYS_ONLY" } } }] };
+    for (const w of [sharded, single]) assert.equal((await postOp(w.url, "UpdateTable", add)).status, 200);
+    for (const w of [sharded, single]) {
+      for (let i = 0; ; i++) {
+        const d = (await postOp(w.url, "DescribeTable", { TableName: "orders" })).body.Table as Json;
+        if (d.GlobalSecondaryIndexes.find((g: Json) => g.IndexName === "byAmount").IndexStatus === "ACTIVE") break;
+        assert.ok(i < 200, "the backfill ends");
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    const everything = await scanAll(single.url, 1000);
+    const totals = [...new Set(everything.map((i) => (JSON.parse(i) as Json).byTotal?.N).filter(Boolean))].slice(0, 10);
+    for (const total of totals) {
+      const q = { TableName: "orders", IndexName: "byAmount", KeyConditionExpression: "byTotal = :t", ExpressionAttributeValues: { ":t": { N: total } } };
+      const [a, b] = await Promise.all([postOp(sharded.url, "Query", q), postOp(single.url, "Query", q)]);
+      assert.deepEqual(a.body, b.body);
+    }
+  });
+
+  it("a router holding the map of a table deleted and created again finds the new table", async () => {
+    const at = (shards: number) => new URL(`/__test/sharded/life?shards=${shards}`, sharded.url);
+    const life = { TableName: "life", BillingMode: "PAY_PER_REQUEST", KeySchema: TABLE.KeySchema,
+      AttributeDefinitions: TABLE.AttributeDefinitions.slice(0, 2) };
+    const key = (s: string) => ({ pk: { S: s }, sk: { N: "1" } });
+    assert.equal((await postOp(at(4), "CreateTable", life)).status, 200);
+    assert.equal((await postOp(at(4), "PutItem", { TableName: "life", Item: key("a") })).status, 200);
+    // A second router (its own cache) learns the 4-shard map.
+    assert.deepEqual((await postOp(at(2), "GetItem", { TableName: "life", Key: key("a") })).body, { Item: key("a") });
+    assert.equal((await postOp(at(4), "DeleteTable", { TableName: "life" })).status, 200);
+    assert.equal((await postOp(at(4), "CreateTable", { ...life, Tags: [{ Key: "do-dynamodb:shards", Value: "2" }] })).status, 200);
+    // Its map is stale: the objects it names answer ResourceNotFoundException, it refreshes, retries.
+    assert.equal((await postOp(at(2), "PutItem", { TableName: "life", Item: key("b") })).status, 200);
+    assert.deepEqual((await postOp(at(4), "GetItem", { TableName: "life", Key: key("b") })).body, { Item: key("b") });
+    assert.deepEqual((await postOp(at(2), "GetItem", { TableName: "life", Key: key("a") })).body, {});
+    const shards = await fetch(at(4), { method: "POST", body: JSON.stringify({ TableName: "life" }),
+      headers: { "X-Amz-Target": "DoDynamoDB_20261207.DescribeShards", "Content-Type": "application/x-amz-json-1.0" } });
+    assert.equal(((await shards.json()) as Json).ShardCount, 2);
+  });
+
   it("DescribeShards shows each shard's object and the requests it served", async () => {
     const describe = async (w: StartedWorker) => {
       const res = await fetch(w.url, { method: "POST", body: JSON.stringify({ TableName: "orders" }),
