@@ -26,9 +26,6 @@ export async function createTable(ctx: ShardContext, request: Json, body: string
   const shards = asked ?? defaultShards;
   if (shards === 1) return ctx.home().handle("CreateTable", body);
   if (!(shards >= 1 && shards <= MAX_SHARDS)) return validationError(`The shard count must be from 1 to ${MAX_SHARDS}: ${shards}`);
-  const stream = request.StreamSpecification as { StreamEnabled?: unknown } | undefined;
-  if (stream?.StreamEnabled === true)
-    return validationError(`DynamoDB Streams on a table spread over several Durable Objects (${SHARDS_TAG} > 1) is not supported yet`);
   const tags = Array.isArray(request.Tags) ? request.Tags : [];
   const withTag = asked === undefined ? { ...request, Tags: [...tags, { Key: SHARDS_TAG, Value: String(shards) }] } : request;
   const created = await ctx.home().handle("CreateTable", JSON.stringify(withTag));
@@ -56,8 +53,6 @@ export async function deleteTable(ctx: ShardContext, request: Json, body: string
 /** UpdateTable, UpdateTimeToLive: the directory, then every shard. */
 export async function updateEveryShard(ctx: ShardContext, op: string, request: Json, body: string): Promise<EngineResponse> {
   const map = await ctx.map(request.TableName);
-  if (map && map.shards > 1 && op === "UpdateTable" && (request.StreamSpecification as Json | undefined)?.StreamEnabled === true)
-    return validationError(`DynamoDB Streams on a table spread over several Durable Objects (${SHARDS_TAG} > 1) is not supported yet`);
   const updated = await ctx.home().handle(op, body);
   if (updated.status !== 200 || !map || map.shards === 1) return updated;
   const failed = await toEveryShard(ctx, map, op, body);

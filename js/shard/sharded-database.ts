@@ -8,8 +8,9 @@
  * went, or moved) makes the router forget the map and try once more.
  *
  * A Query on a global secondary index asks every shard and merges their pages in index order
- * (shard-query.ts). Not yet on tables of more than one shard (each answers ValidationException
- * saying so): transactions whose items are on more than one object, DynamoDB Streams.
+ * (shard-query.ts); DynamoDB Streams have one stream shard per table shard (shard-streams.ts).
+ * Not yet on tables of more than one shard (it answers ValidationException saying so):
+ * transactions whose items are on more than one object.
  */
 import type { EngineResponse, OperationTarget } from "../engine/types.js";
 import { batchGetShards, batchWriteShards } from "./shard-batch.js";
@@ -17,6 +18,7 @@ import { isStaleMapAnswer, ShardContext, type ShardNamespace, type ShardStub, va
 import { SHARDS_TAG, type ShardMap } from "./shard-map.js";
 import { queryIndexShards } from "./shard-query.js";
 import { scanShards } from "./shard-scan.js";
+import { streamsOperation } from "./shard-streams.js";
 import { createTable, deleteTable, describeShards, describeTable, touchesShardsTag, updateEveryShard } from "./shard-tables.js";
 
 export interface ShardedDatabaseOptions {
@@ -99,6 +101,7 @@ export class ShardedDatabase implements OperationTarget {
       case "TransactWriteItems":
         return this.#transact(op, r, text);
     }
+    if (op.startsWith("DynamoDBStreams.")) return (await streamsOperation(ctx, op, r, text)) ?? ctx.home().handle(op, text);
     if (!ITEM_OPERATIONS.has(op)) return ctx.home().handle(op, text);
     const map = await ctx.map(r.TableName);
     if (!map || map.shards === 1) return ctx.home().handle(op, text);
