@@ -3,9 +3,11 @@
  * shard. Each shard object keeps its own stream of its own items' changes (in order, each change
  * once, written in the same storage transaction as the change); the table's stream, as
  * DescribeTable and ListStreams show it, is the database's object's. DescribeStream lists the
- * shards' stream shards under the table's stream ARN, each ShardId marked with its table shard
- * (`<ShardId>-s<i>`); GetShardIterator and GetRecords go to that table shard, and the iterators
- * they hand out carry it (`<iterator>|s<i>`). A table shard's k-th stream (in ARN order, which is
+ * shards' stream shards under the table's stream ARN, each ShardId marked with its table shard in
+ * its leading digits, which are zeros in the engine's ShardIds (`shardId-` then 20 digits, the
+ * creation time in ms): `shardId-0004...` is table shard 3's, in DynamoDB's ShardId shape;
+ * GetShardIterator and GetRecords go to that table shard, and the iterators they hand out carry it
+ * (`<iterator>|s<i>`). A table shard's k-th stream (in ARN order, which is
  * creation order) belongs to the table's k-th: every StreamSpecification change reaches every
  * shard, and the shard objects are the current table's alone (counted from the newest).
  */
@@ -15,7 +17,21 @@ import type { ShardContext } from "./shard-context.js";
 import type { ShardMap } from "./shard-map.js";
 
 type Json = Record<string, unknown>;
-const SHARD_ID = /^(.*)-s(\d+)$/;
+const SHARD_ID = /^shardId-(\d{4})(\d{16}-[0-9a-f]{8})$/;
+const MARK_DIGITS = 4;
+
+/** A table shard's ShardId, marked with the table shard (the engine's starts with at least 7 zeros). */
+function markShardId(shardId: string, index: number): string {
+  const digits = "shardId-".length;
+  return `shardId-${String(index + 1).padStart(MARK_DIGITS, "0")}${shardId.slice(digits + MARK_DIGITS)}`;
+}
+
+/** The table shard and the engine's own ShardId of a marked one, or null. */
+function unmarkShardId(shardId: unknown): [number, string] | null {
+  const m = typeof shardId === "string" ? SHARD_ID.exec(shardId) : null;
+  if (!m || Number(m[1]) === 0) return null;
+  return [Number(m[1]) - 1, `shardId-${"0".repeat(MARK_DIGITS)}${m[2]}`];
+}
 const ITERATOR = /^(.*)\|s(\d+)$/;
 
 async function streamArns(stub: { routerHandle(op: string, body: string): EngineResponse | Promise<EngineResponse> }, table: string): Promise<string[]> {
@@ -53,7 +69,7 @@ export async function streamsOperation(ctx: ShardContext, op: string, r: Json, t
       const d = await ctx.shard(map, i).routerHandle(op, JSON.stringify({ StreamArn: arn }));
       if (d.status !== 200) return d;
       for (const s of (JSON.parse(d.body) as { StreamDescription: { Shards: Json[] } }).StreamDescription.Shards)
-        shards.push({ ...s, ShardId: `${s.ShardId as string}-s${i}` });
+        shards.push({ ...s, ShardId: markShardId(s.ShardId as string, i) });
     }
     // Paging over the shards' list, as DescribeStream pages its Shards.
     const start = typeof r.ExclusiveStartShardId === "string" ? shards.findIndex((s) => s.ShardId === r.ExclusiveStartShardId) + 1 : 0;
@@ -66,12 +82,12 @@ export async function streamsOperation(ctx: ShardContext, op: string, r: Json, t
   }
   if (op === "DynamoDBStreams.GetShardIterator") {
     const map = await spreadMap(ctx, r.StreamArn);
-    const m = typeof r.ShardId === "string" ? SHARD_ID.exec(r.ShardId) : null;
-    if (!map || !m || Number(m[2]) >= map.shards) return null;
-    const i = Number(m[2]);
+    const marked = unmarkShardId(r.ShardId);
+    if (!map || !marked || marked[0] >= map.shards) return null;
+    const [i, shardId] = marked;
     const arn = await shardStreamArn(ctx, map, i, r.StreamArn as string);
     if (!arn) return null;
-    const answer = await ctx.shard(map, i).routerHandle(op, JSON.stringify({ ...r, StreamArn: arn, ShardId: m[1] }));
+    const answer = await ctx.shard(map, i).routerHandle(op, JSON.stringify({ ...r, StreamArn: arn, ShardId: shardId }));
     if (answer.status !== 200) return answer;
     const { ShardIterator } = JSON.parse(answer.body) as { ShardIterator: string };
     return { status: 200, body: JSON.stringify({ ShardIterator: `${ShardIterator}|s${i}` }) };
