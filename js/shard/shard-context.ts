@@ -18,8 +18,21 @@ export interface ShardStub {
 /** The Durable Object namespace the database and its shards live in. */
 export interface ShardNamespace {
   idFromName(name: string): unknown;
-  get(id: any): unknown;
+  get(id: any, options?: { locationHint?: any }): unknown;
+  jurisdiction?(jurisdiction: any): ShardNamespace;
 }
+
+/**
+ * Where new objects go (docs/SCALING.md, "Placement"): a Cloudflare jurisdiction, in which the
+ * database's object and every shard are created and stay; and a location hint for objects
+ * created from now on.
+ */
+export interface Placement {
+  jurisdiction?: "eu" | "fedramp" | "fedramp-high";
+  locationHint?: "wnam" | "enam" | "sam" | "weur" | "eeur" | "apac" | "oc" | "afr" | "me";
+}
+export const JURISDICTIONS = ["eu", "fedramp", "fedramp-high"] as const;
+export const LOCATION_HINTS = ["wnam", "enam", "sam", "weur", "eeur", "apac", "oc", "afr", "me"] as const;
 
 /** The engine's message when a table's own object is asked for its items (wasm/src/request/operation.cc). */
 const SPREAD_TABLE = /^Table .* is spread over \d+ Durable Objects/;
@@ -50,10 +63,15 @@ export class ShardContext {
   #route: WasmEngine | null = null;
   readonly #maps = new Map<string, Promise<ShardMap | null>>();
 
-  constructor(namespace: ShardNamespace, database: string, routeModule: WebAssembly.Module) {
-    this.#namespace = namespace;
+  readonly #locationHint: Placement["locationHint"];
+
+  constructor(namespace: ShardNamespace, database: string, routeModule: WebAssembly.Module, placement: Placement = {}) {
+    if (placement.jurisdiction && !namespace.jurisdiction)
+      throw new TypeError("do-dynamodb: this Durable Object namespace has no jurisdiction()");
+    this.#namespace = placement.jurisdiction ? namespace.jurisdiction!(placement.jurisdiction) : namespace;
     this.database = database;
     this.#routeModule = routeModule;
+    this.#locationHint = placement.locationHint;
   }
 
   /** The database's own object: the directory, and every one-shard table. */
@@ -67,7 +85,8 @@ export class ShardContext {
   }
 
   #object(name: string): ShardStub {
-    return this.#namespace.get(this.#namespace.idFromName(name)) as ShardStub;
+    const id = this.#namespace.idFromName(name);
+    return (this.#locationHint ? this.#namespace.get(id, { locationHint: this.#locationHint }) : this.#namespace.get(id)) as ShardStub;
   }
 
   /** The table's shard map (cached), or null if the database has no such table. */
@@ -98,16 +117,15 @@ export class ShardContext {
   /**
    * The shard an item request (GetItem ... or a transaction's action: op "Get", "Put", ...) or a
    * table/LSI Query addresses, or null when it names no one partition (a GSI Query, a malformed
-   * request: the caller decides where those go).
+   * request: the caller decides where those go). requestText: the request as received, if at hand.
    */
-  shardOf(op: string, request: unknown, map: ShardMap): number | null {
+  shardOf(op: string, request: unknown, map: ShardMap, requestText?: string): number | null {
     this.#route ??= new WasmEngine(this.#routeModule, new MemoryHost());
     let r: EngineResponse;
     try {
-      r = this.#route.handle(
-        "@Route",
-        JSON.stringify({ Operation: op, Request: request, HashKey: map.hashKey, LocalIndexes: map.localIndexes }),
-      );
+      // The request's own text when there is one (not serialized again); it is valid JSON.
+      const head = JSON.stringify({ Operation: op, HashKey: map.hashKey, LocalIndexes: map.localIndexes });
+      r = this.#route.handle("@Route", `${head.slice(0, -1)},"Request":${requestText ?? JSON.stringify(request)}}`);
     } catch {
       return null;  // the engine refused the input outright (WasmEngine starts afresh): no partition
     }

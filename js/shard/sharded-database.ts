@@ -14,14 +14,14 @@
  */
 import type { EngineResponse, OperationTarget } from "../engine/types.js";
 import { batchGetShards, batchWriteShards } from "./shard-batch.js";
-import { isStaleMapAnswer, ShardContext, type ShardNamespace, type ShardStub, validationError } from "./shard-context.js";
+import { isStaleMapAnswer, type Placement, ShardContext, type ShardNamespace, type ShardStub, validationError } from "./shard-context.js";
 import { SHARDS_TAG, type ShardMap } from "./shard-map.js";
 import { queryIndexShards } from "./shard-query.js";
 import { scanShards } from "./shard-scan.js";
 import { streamsOperation } from "./shard-streams.js";
 import { createTable, deleteTable, describeShards, describeTable, touchesShardsTag, updateEveryShard } from "./shard-tables.js";
 
-export interface ShardedDatabaseOptions {
+export interface ShardedDatabaseOptions extends Placement {
   /** Shards of tables created without the do-dynamodb:shards tag (DYNAMODB_SHARDS; default 1). */
   shards?: number;
 }
@@ -38,7 +38,7 @@ export class ShardedDatabase implements OperationTarget {
   readonly #shards: number;
 
   constructor(namespace: ShardNamespace, database: string, routeModule: WebAssembly.Module, options: ShardedDatabaseOptions = {}) {
-    this.#ctx = new ShardContext(namespace, database, routeModule);
+    this.#ctx = new ShardContext(namespace, database, routeModule, options);
     this.#shards = options.shards ?? 1;
   }
 
@@ -105,7 +105,7 @@ export class ShardedDatabase implements OperationTarget {
     if (!ITEM_OPERATIONS.has(op)) return ctx.home().handle(op, text);
     const map = await ctx.map(r.TableName);
     if (!map || map.shards === 1) return ctx.home().handle(op, text);
-    const shard = ctx.shardOf(op, r, map);
+    const shard = ctx.shardOf(op, r, map, text);
     if (shard !== null) return ctx.shard(map, shard).routerHandle(op, text);
     // No one partition: a Query on a global secondary index (every shard has part of it), or a
     // malformed request (the first shard answers it as one object does).

@@ -11,11 +11,12 @@ import { HEALTH_TEXT, type HttpOptions, handleDynamoDBHttp } from "../http/dynam
 import { databaseFromPath } from "./database-name.js";
 import { shardedDatabase } from "../shard/sharded-databases.js";
 import { MAX_SHARDS } from "../shard/shard-map.js";
+import { JURISDICTIONS, LOCATION_HINTS, type Placement } from "../shard/shard-context.js";
 
 export { DEFAULT_DATABASE, databaseFromPath } from "./database-name.js";
 
 
-export interface RouteOptions extends HttpOptions {
+export interface RouteOptions extends HttpOptions, Placement {
   /** Shards of tables created without the do-dynamodb:shards tag (the DYNAMODB_SHARDS variable; default 1). */
   shards?: number;
 }
@@ -33,8 +34,22 @@ export function routeToDatabase<T extends DynamoDBDurableObject<any>>(
   if (database === null) return Promise.resolve(new Response("Not found\n", { status: 404 }));
   if (request.method === "GET") return Promise.resolve(new Response(HEALTH_TEXT));
   // Only handles: no object is reached until the request passes authorization.
-  const target: OperationTarget = shardedDatabase(namespace, database, { shards: options.shards ?? 1 });
+  const target: OperationTarget = shardedDatabase(namespace, database, {
+    shards: options.shards ?? 1, jurisdiction: options.jurisdiction, locationHint: options.locationHint });
   return handleDynamoDBHttp(request, target, options);
+}
+
+/**
+ * DYNAMODB_JURISDICTION and DYNAMODB_LOCATION_HINT as a Placement. A jurisdiction that is set but
+ * not one of Cloudflare's is an error, not ignored: data must not land outside the one meant.
+ */
+export function placementFromEnv(env: { DYNAMODB_JURISDICTION?: string; DYNAMODB_LOCATION_HINT?: string }): Placement {
+  const { DYNAMODB_JURISDICTION: j, DYNAMODB_LOCATION_HINT: hint } = env;
+  if (j && !(JURISDICTIONS as readonly string[]).includes(j))
+    throw new Error(`do-dynamodb: DYNAMODB_JURISDICTION must be one of ${JURISDICTIONS.join(", ")}: ${j}`);
+  if (hint && !(LOCATION_HINTS as readonly string[]).includes(hint))
+    throw new Error(`do-dynamodb: DYNAMODB_LOCATION_HINT must be one of ${LOCATION_HINTS.join(", ")}: ${hint}`);
+  return { jurisdiction: (j || undefined) as Placement["jurisdiction"], locationHint: (hint || undefined) as Placement["locationHint"] };
 }
 
 /** DYNAMODB_SHARDS as a shard count (1 when unset or not a whole number from 1 to 1024). */

@@ -9,7 +9,7 @@
 import { DynamoDBDurableObject as Base } from "../../js/do/durable-object.js";
 import { DynamoDBEngine } from "../../js/do/dynamodb-engine.js";
 import engineModule from "../../js/do/engine-module.js";
-import { routeToDatabase, shardsFromEnv } from "../../js/worker/database-router.js";
+import { placementFromEnv, routeToDatabase, shardsFromEnv } from "../../js/worker/database-router.js";
 import { KV_HOST_CASES } from "../../js/hosts/kv-host-conformance.js";
 import { SqlHost } from "../../js/hosts/sql-host.js";
 import { createInProcessClient } from "../../js/sdk/request-handler.js";
@@ -22,6 +22,8 @@ import { SOAK_TABLES, newTally, runSoak, type SoakTally } from "../soak/workload
 interface Env {
   DYNAMODB: DurableObjectNamespace<DynamoDBDurableObject>;
   DYNAMODB_SHARDS?: string;
+  DYNAMODB_JURISDICTION?: string;
+  DYNAMODB_LOCATION_HINT?: string;
 }
 
 export class DynamoDBDurableObject extends Base<Env> {
@@ -145,7 +147,7 @@ export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const url = new URL(request.url);
     const [, scope, action, db = "default"] = url.pathname.split("/");
-    if (scope !== "__test") return routeToDatabase(request, env.DYNAMODB, { shards: shardsFromEnv(env) });
+    if (scope !== "__test") return routeToDatabase(request, env.DYNAMODB, { shards: shardsFromEnv(env), ...placementFromEnv(env) });
     const stub = env.DYNAMODB.get(env.DYNAMODB.idFromName(db));
     const prefix = url.searchParams.get("prefix") ?? "test";
     switch (action) {

@@ -289,3 +289,32 @@ describe("tables over 4 Durable Objects answer as tables in one", () => {
     assert.equal(q.body.Count, 2);
   });
 });
+
+describe("placement: DYNAMODB_JURISDICTION and DYNAMODB_LOCATION_HINT", () => {
+  it("with a location hint, a database and its shards serve as before", async () => {
+    const w = await startWorker("harness", { bindings: { DYNAMODB_SHARDS: "2", DYNAMODB_LOCATION_HINT: "weur" } });
+    try {
+      assert.equal((await postOp(w.url, "CreateTable", { ...TABLE, LocalSecondaryIndexes: undefined, GlobalSecondaryIndexes: undefined,
+        AttributeDefinitions: TABLE.AttributeDefinitions.slice(0, 2) })).status, 200);
+      const item = { pk: { S: "a" }, sk: { N: "1" } };
+      assert.equal((await postOp(w.url, "PutItem", { TableName: "orders", Item: item })).status, 200);
+      assert.deepEqual((await postOp(w.url, "GetItem", { TableName: "orders", Key: item })).body, { Item: item });
+    } finally {
+      await w.dispose();
+    }
+  });
+
+  it("a jurisdiction is never ignored: refused if not Cloudflare's, and by workerd, which does not implement them", async () => {
+    for (const [jurisdiction, message] of [["mars", /DYNAMODB_JURISDICTION must be one of eu, fedramp, fedramp-high/],
+                                          ["eu", /Jurisdiction restrictions are not implemented in workerd/]] as const) {
+      const w = await startWorker("harness", { bindings: { DYNAMODB_JURISDICTION: jurisdiction } });
+      try {
+        const r = await fetch(w.url, { method: "POST", headers: { "X-Amz-Target": "DynamoDB_20120810.ListTables" }, body: "{}" });
+        assert.equal(r.status, 500);
+        assert.match(await r.text(), message);
+      } finally {
+        await w.dispose();
+      }
+    }
+  });
+});
