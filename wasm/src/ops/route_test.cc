@@ -18,6 +18,13 @@ class RouteTest : public ::testing::Test {
                                         request + "}")
         .body;
   }
+  // Table "tbl", hash key pk (S).
+  int CreateHashTable() {
+    return engine_.Handle("CreateTable", R"({"TableName":"tbl","BillingMode":"PAY_PER_REQUEST",)"
+                                         R"("AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],)"
+                                         R"("KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})")
+        .status;
+  }
   MemoryStore store_;
   Engine engine_{store_};
 };
@@ -100,11 +107,7 @@ TEST_F(RouteTest, ShardMapReadsTheShardsTag) {
 }
 
 TEST_F(RouteTest, PageBytesBoundsAScanPageAndIsReported) {
-  ASSERT_EQ(engine_.Handle("CreateTable", R"({"TableName":"tbl","BillingMode":"PAY_PER_REQUEST",)"
-                                          R"("AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],)"
-                                          R"("KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})")
-                .status,
-            200);
+  ASSERT_EQ(CreateHashTable(), 200);
   for (int i = 0; i < 10; ++i)
     engine_.Handle("PutItem", R"({"TableName":"tbl","Item":{"pk":{"S":"k)" + std::to_string(i) + R"("},"x":{"S":")" +
                                   std::string(1000, 'x') + R"("}}})");
@@ -143,11 +146,7 @@ TEST_F(RouteTest, PositionsReportEveryItemReadInIndexOrder) {
 }
 
 TEST_F(RouteTest, DryRunBatchWriteValidatesAndWritesNothing) {
-  ASSERT_EQ(engine_.Handle("CreateTable", R"({"TableName":"tbl","BillingMode":"PAY_PER_REQUEST",)"
-                                          R"("AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],)"
-                                          R"("KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})")
-                .status,
-            200);
+  ASSERT_EQ(CreateHashTable(), 200);
   EXPECT_EQ(engine_.Handle("@Shard:BatchWriteItem", R"({"@DryRun":true,"RequestItems":{"tbl":[{"PutRequest":{"Item":{"pk":{"S":"a"}}}}]}})").status, 200);
   EXPECT_EQ(engine_.Handle("Scan", R"({"TableName":"tbl","Select":"COUNT"})").body.find(R"("Count":0)"), 1u);
   EXPECT_EQ(engine_.Handle("BatchWriteItem", R"({"@DryRun":true,"RequestItems":{"tbl":[{"PutRequest":{"Item":{"pk":{"S":"a"}}}}]}})").status, 200);
