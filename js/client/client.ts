@@ -118,6 +118,10 @@ export interface SendOptions {
 }
 
 function resolveTarget(config: DynamoDBClientConfig): OperationTarget {
+  if (config && "shard" in config)
+    throw new TypeError(
+      "do-dynamodb: the shard option is DynamoDBClient's from do-dynamodb/do (it routes over shards; this client stays free of the engine)",
+    );
   if (config?.target) {
     if (typeof config.target.handle !== "function") throw new TypeError("do-dynamodb: target must have handle(op, body)");
     return config.target;

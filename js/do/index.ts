@@ -13,5 +13,6 @@ export { DEFAULT_DATABASE, databaseFromPath, placementFromEnv, routeToDatabase, 
 export type { Placement } from "../shard/shard-context.js";
 export { shardedDatabase } from "../shard/sharded-databases.js";
 export type { ShardedDatabase, ShardedDatabaseOptions } from "../shard/sharded-database.js";
-export { DynamoDBClient, type DynamoDBClientConfig, type DurableObjectNamespaceLike } from "../client/client.js";
+export { type DynamoDBClientConfig, type DurableObjectNamespaceLike } from "../client/client.js";
+export { DynamoDBClient, type ShardedClientConfig } from "./sharded-client.js";
 export { default as engineModule } from "./engine-module.js";

@@ -24,6 +24,12 @@ import { createTable, deleteTable, describeShards, describeTable, touchesShardsT
 export interface ShardedDatabaseOptions extends Placement {
   /** Shards of tables created without the do-dynamodb:shards tag (DYNAMODB_SHARDS; default 1). */
   shards?: number;
+  /**
+   * The attribute every table created through this router must have as its partition key (the
+   * client's `shard.key`): a CreateTable whose HASH key is another is refused, since a table is
+   * spread by its partition key. Unset, or "partitionKey": any.
+   */
+  partitionKey?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -36,10 +42,12 @@ const TRANSACT_ACTIONS = ["ConditionCheck", "Put", "Delete", "Update", "Get"] as
 export class ShardedDatabase implements OperationTarget {
   readonly #ctx: ShardContext;
   readonly #shards: number;
+  readonly #partitionKey: string | undefined;
 
   constructor(namespace: ShardNamespace, database: string, routeModule: WebAssembly.Module, options: ShardedDatabaseOptions = {}) {
     this.#ctx = new ShardContext(namespace, database, routeModule, options);
     this.#shards = options.shards ?? 1;
+    this.#partitionKey = options.partitionKey === "partitionKey" ? undefined : options.partitionKey;
   }
 
   /** The table's shards: count, and each one's object, items, bytes and requests (docs/SCALING.md). */
@@ -74,8 +82,14 @@ export class ShardedDatabase implements OperationTarget {
   async #dispatch(op: string, r: Json, text: string): Promise<EngineResponse> {
     const ctx = this.#ctx;
     switch (op) {
-      case "CreateTable":
+      case "CreateTable": {
+        const hash = Array.isArray(r.KeySchema)
+          ? (r.KeySchema as Json[]).find((k) => k?.KeyType === "HASH")?.AttributeName : undefined;
+        if (this.#partitionKey && typeof hash === "string" && hash !== this.#partitionKey)
+          return validationError(`The client's shard.key is ${this.#partitionKey}, but the partition key of ${String(r.TableName)} is ` +
+            `${hash}: a table is spread over shards by its partition key`);
         return createTable(ctx, r, text, this.#shards);
+      }
       case "DeleteTable":
         return deleteTable(ctx, r, text);
       case "DescribeTable":

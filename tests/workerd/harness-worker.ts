@@ -10,6 +10,10 @@ import { DynamoDBDurableObject as Base } from "../../js/do/durable-object.js";
 import { DynamoDBEngine } from "../../js/do/dynamodb-engine.js";
 import engineModule from "../../js/do/engine-module.js";
 import { placementFromEnv, routeToDatabase, shardsFromEnv } from "../../js/worker/database-router.js";
+import { DynamoDBClient as PlainDynamoDBClient } from "../../js/client/client.js";
+import { CreateTableCommand, GetItemCommand, PutItemCommand } from "../../js/index.js";
+import { DynamoDBClient as ShardedDynamoDBClient } from "../../js/do/sharded-client.js";
+import { shardedDatabase } from "../../js/shard/sharded-databases.js";
 import { KV_HOST_CASES } from "../../js/hosts/kv-host-conformance.js";
 import { SqlHost } from "../../js/hosts/sql-host.js";
 import { createInProcessClient } from "../../js/sdk/request-handler.js";
@@ -151,6 +155,35 @@ export default {
     const stub = env.DYNAMODB.get(env.DYNAMODB.idFromName(db));
     const prefix = url.searchParams.get("prefix") ?? "test";
     switch (action) {
+      case "do-client": {
+        // do-dynamodb/do's DynamoDBClient with the shard option, and what it refuses.
+        const refused = (make: () => unknown) => {
+          try {
+            make();
+            return "accepted";
+          } catch (e) {
+            return (e as Error).message;
+          }
+        };
+        const client = new ShardedDynamoDBClient({ doNamespace: env.DYNAMODB, database: db, shard: { count: 3, key: "pk" } });
+        const def: ConstructorParameters<typeof CreateTableCommand>[0] = { TableName: "notes", BillingMode: "PAY_PER_REQUEST",
+          AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }], KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }] };
+        await client.send(new CreateTableCommand(def));
+        for (let i = 0; i < 30; i++) await client.send(new PutItemCommand({ TableName: "notes", Item: { pk: { S: `n${i}` } } }));
+        const got = await client.send(new GetItemCommand({ TableName: "notes", Key: { pk: { S: "n7" } } }));
+        const wrongKey = await client.send(new CreateTableCommand({ ...def, TableName: "other",
+          AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }], KeySchema: [{ AttributeName: "id", KeyType: "HASH" }] }))
+          .then(() => "created", (e: Error) => `${e.name}: ${e.message}`);
+        const shards = await shardedDatabase(env.DYNAMODB, db, { shards: 3, partitionKey: "pk" }).describeShards("notes");
+        return json({
+          got: got.Item,
+          wrongKey,
+          shardCount: shards.ShardCount,
+          zeroShards: refused(() => new ShardedDynamoDBClient({ doNamespace: env.DYNAMODB, shard: { count: 0 } })),
+          badKey: refused(() => new ShardedDynamoDBClient({ doNamespace: env.DYNAMODB, shard: { count: 2, key: "" } })),
+          plainClient: refused(() => new PlainDynamoDBClient({ doNamespace: env.DYNAMODB, shard: { count: 2 } } as never)),
+        });
+      }
       case "sharded": {
         // The production route, with every table created from here on spread over 4 shards (or
         // ?shards=N: a router of its own, with its own cached maps).

@@ -290,6 +290,23 @@ describe("tables over 4 Durable Objects answer as tables in one", () => {
   });
 });
 
+describe("do-dynamodb/do's DynamoDBClient with { shard: { count, key } }", () => {
+  it("creates spread tables, reaches them, and refuses what cannot be", async () => {
+    const w = await startWorker("harness");
+    try {
+      const r = (await (await fetch(new URL("/__test/do-client/clientdb", w.url))).json()) as Json;
+      assert.deepEqual(r.got, { pk: { S: "n7" } });
+      assert.equal(r.shardCount, 3);
+      assert.match(r.wrongKey, /^ValidationException: The client's shard.key is pk, but the partition key of other is id/);
+      assert.match(r.zeroShards, /shard.count must be a whole number from 1 to 1024: 0/);
+      assert.match(r.badKey, /shard.key must name the tables' partition key/);
+      assert.match(r.plainClient, /the shard option is DynamoDBClient's from do-dynamodb\/do/);
+    } finally {
+      await w.dispose();
+    }
+  });
+});
+
 describe("placement: DYNAMODB_JURISDICTION and DYNAMODB_LOCATION_HINT", () => {
   it("with a location hint, a database and its shards serve as before", async () => {
     const w = await startWorker("harness", { bindings: { DYNAMODB_SHARDS: "2", DYNAMODB_LOCATION_HINT: "weur" } });
