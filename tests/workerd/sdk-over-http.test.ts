@@ -1,7 +1,8 @@
 /**
  * The production Worker under Miniflare, driven over HTTP by the real AWS SDK v3 (the shared SDK
  * scenario, through the registry's http door: tests/support/doors.ts) and by raw protocol requests:
- * headers, database selection by path, health answer.
+ * headers, database selection by path, health answer. The scenario also runs through a second
+ * Worker whose tables are spread over 4 shards (DYNAMODB_SHARDS=4).
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
@@ -14,12 +15,16 @@ import { workerdDoors } from "../support/doors.js";
 import { startWorker, type StartedWorker } from "./miniflare.js";
 
 let worker: StartedWorker;
+let sharded: StartedWorker;
 before(async () => {
-  worker = await startWorker("worker");
+  [worker, sharded] = await Promise.all([startWorker("worker"), startWorker("worker", { bindings: { DYNAMODB_SHARDS: "4" } })]);
 });
-after(() => worker.dispose());
+after(() => Promise.all([worker.dispose(), sharded.dispose()]));
 
 for (const door of workerdDoors(async () => worker.url)) if (door.hostsClients) scenarioSuite(door);
+// The same scenario through the production Worker with DYNAMODB_SHARDS=4: every table over 4 shards.
+for (const door of workerdDoors(async () => sharded.url))
+  if (door.hostsClients) scenarioSuite({ ...door, name: `${door.name}-4-shards`, summary: `${door.summary}; DYNAMODB_SHARDS=4` });
 
 describe("DynamoDB HTTP protocol (Miniflare)", () => {
   test("responses carry DynamoDB's headers and a correct CRC-32", async () => {
