@@ -40,9 +40,16 @@ async function streamArns(stub: { routerHandle(op: string, body: string): Engine
   return ((JSON.parse(r.body) as { Streams: { StreamArn: string }[] }).Streams ?? []).map((s) => s.StreamArn);
 }
 
-/** The stream of table shard `index` that belongs to the table's stream `arn`, or null. */
-async function shardStreamArn(ctx: ShardContext, map: ShardMap, index: number, arn: string): Promise<string | null> {
-  const [home, shard] = await Promise.all([streamArns(ctx.home(), map.table), streamArns(ctx.shard(map, index), map.table)]);
+/**
+ * The stream of table shard `index` that belongs to the table's stream `arn`, or null; `home`: the
+ * table's streams as the database's object lists them (fetched here when not given).
+ */
+async function shardStreamArn(ctx: ShardContext, map: ShardMap, index: number, arn: string, home?: string[]): Promise<string | null> {
+  const [homeArns, shard] = await Promise.all([home ?? streamArns(ctx.home(), map.table), streamArns(ctx.shard(map, index), map.table)]);
+  return matchingStream(homeArns, shard, arn);
+}
+
+function matchingStream(home: string[], shard: string[], arn: string): string | null {
   const fromEnd = home.length - 1 - home.indexOf(arn);
   if (home.indexOf(arn) < 0 || fromEnd >= shard.length) return null;
   return shard[shard.length - 1 - fromEnd]!;
@@ -62,11 +69,15 @@ export async function streamsOperation(ctx: ShardContext, op: string, r: Json, t
     const described = await ctx.home().handle(op, JSON.stringify({ StreamArn: r.StreamArn }));
     if (described.status !== 200) return described;
     const out = JSON.parse(described.body) as { StreamDescription: Json };
+    // The directory's list once, then every table shard at once.
+    const home = await streamArns(ctx.home(), map.table);
+    const answers = await Promise.all(Array.from({ length: map.shards }, async (_, i) => {
+      const arn = await shardStreamArn(ctx, map, i, r.StreamArn as string, home);
+      return arn ? ctx.shard(map, i).routerHandle(op, JSON.stringify({ StreamArn: arn })) : null;
+    }));
     const shards: Json[] = [];
-    for (let i = 0; i < map.shards; i++) {
-      const arn = await shardStreamArn(ctx, map, i, r.StreamArn as string);
-      if (!arn) continue;
-      const d = await ctx.shard(map, i).routerHandle(op, JSON.stringify({ StreamArn: arn }));
+    for (const [i, d] of answers.entries()) {
+      if (!d) continue;
       if (d.status !== 200) return d;
       for (const s of (JSON.parse(d.body) as { StreamDescription: { Shards: Json[] } }).StreamDescription.Shards)
         shards.push({ ...s, ShardId: markShardId(s.ShardId as string, i) });
