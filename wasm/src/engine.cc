@@ -99,7 +99,7 @@ Response Engine::Handle(std::string_view operation, std::string_view request_jso
 
   JsonWriter out;
   out.StartObject();
-  OperationContext ctx{store_, catalog_, from_router};
+  OperationContext ctx{store_, catalog_, from_router, &locks_};
   Status s = op->run(ctx, doc, out);
   if (!s.ok()) return ErrorResponse(s);
   out.EndObject();

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "util/status.h"
+#include "storage/item_locks.h"
 #include "storage/store.h"
 #include "storage/table_catalog.h"
 
@@ -20,12 +21,13 @@ struct Response {
 
 class Engine {
  public:
-  explicit Engine(Store& store) : store_(store), catalog_(store) {}
+  explicit Engine(Store& store) : store_(store), catalog_(store), locks_(store) {}
   Response Handle(std::string_view operation, std::string_view request_json);
 
  private:
   Store& store_;
   Catalog catalog_;
+  ItemLocks locks_;
 };
 
 // The wire form of an error: {"__type":"<namespace>#<type>","message":"..."}.

@@ -7,6 +7,10 @@
 //                                    index entry: the projected item (item_codec.h)
 //   0x04 <stream id u32 BE> <sequence number u64 BE>   stream record: the record as JSON (stream_log.h)
 //   0x05 <stream id u32 BE>          stream description (JSON, stream_log.h)
+//   0x06 <item key (0x02 ...)>       locks of transactions over several objects on the item
+//                                    (item_locks.h)
+//   0x07 <transaction id>            a transaction's part prepared here (transaction_records.h)
+//   0x08 <transaction id>            a coordinator's decision on a transaction (transaction_records.h)
 #ifndef DODB_KEYSPACE_H_
 #define DODB_KEYSPACE_H_
 
@@ -22,6 +26,9 @@ inline constexpr char kItemPrefix = '\x02';
 inline constexpr char kIndexPrefix = '\x03';
 inline constexpr char kStreamRecordPrefix = '\x04';
 inline constexpr char kStreamPrefix = '\x05';
+inline constexpr char kItemLockPrefix = '\x06';
+inline constexpr char kPreparedPartPrefix = '\x07';
+inline constexpr char kDecisionPrefix = '\x08';
 
 inline std::string MetaKey(std::string_view name) { return std::string(1, kMetaPrefix).append(name); }
 inline std::string CatalogKey(std::string_view table) { return std::string(1, kCatalogPrefix).append(table); }

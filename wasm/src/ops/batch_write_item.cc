@@ -1,6 +1,8 @@
 // BatchWriteItem: up to 25 PutRequest / DeleteRequest entries over any tables. Every request is
 // validated and prepared first (write_plan.h), so a bad one fails the whole batch with nothing
-// written; the writes are then done in this one request, so UnprocessedItems is always empty.
+// written; the writes are then done in this one request. UnprocessedItems holds the entries whose
+// item a transaction over several objects holds (docs/SCALING.md): DynamoDB's contract for an
+// entry it could not write now, which clients retry.
 #include <algorithm>
 
 #include "request/capacity.h"
@@ -101,17 +103,25 @@ Status BatchWriteItem(OperationContext& ctx, const JsonValue& request, JsonWrite
   DODB_RETURN_IF_ERROR(CheckEntries(*items));
 
   std::vector<TransactionAction> planned;
+  std::vector<std::pair<std::string_view, const JsonValue*>> held;  // (table, entry) to retry
   for (const auto& table : items->GetObject()) {
     for (const JsonValue& entry : table.value.GetArray()) {
       JsonDocument single;
       planned.emplace_back();
+      Status s;
       if (const JsonValue* put = Member(entry, "PutRequest")) {
         SingleRequest(StringOf(table.name), "Item", (*put)["Item"], &single);
-        DODB_RETURN_IF_ERROR(BatchKeyMessage(PlanPutItem(ctx, single, false, &planned.back().plan)));
+        s = BatchKeyMessage(PlanPutItem(ctx, single, false, &planned.back().plan));
       } else {
         SingleRequest(StringOf(table.name), "Key", entry["DeleteRequest"]["Key"], &single);
-        DODB_RETURN_IF_ERROR(PlanDeleteItem(ctx, single, true, &planned.back().plan));
+        s = PlanDeleteItem(ctx, single, true, &planned.back().plan);
       }
+      if (s.type() == "TransactionConflictException") {
+        held.emplace_back(StringOf(table.name), &entry);
+        planned.back().plan.writes = false;
+        continue;
+      }
+      DODB_RETURN_IF_ERROR(s);
     }
   }
   for (size_t i = 0; i < planned.size(); ++i)
@@ -126,6 +136,13 @@ Status BatchWriteItem(OperationContext& ctx, const JsonValue& request, JsonWrite
 
   WriteKey(out, "UnprocessedItems");
   out.StartObject();
+  for (size_t i = 0; i < held.size(); ++i) {
+    if (i > 0 && held[i].first == held[i - 1].first) continue;
+    WriteKey(out, held[i].first);
+    out.StartArray();
+    for (size_t j = i; j < held.size() && held[j].first == held[i].first; ++j) held[j].second->Accept(out);
+    out.EndArray();
+  }
   out.EndObject();
   WriteMultiItemResponse(out, ctx.store, request, planned, 1);
   return Status::OK();

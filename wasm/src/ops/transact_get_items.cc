@@ -11,8 +11,9 @@
 #include "request/request_fields.h"
 #include "storage/stored_item.h"
 #include "request/transaction.h"
+#include "ops/transact_get_items.h"
 
-namespace dodb::ops {
+namespace dodb {
 namespace {
 
 constexpr Field kGetMembers[] = {Field{"Get", Kind::Struct}};
@@ -27,60 +28,72 @@ constexpr Field kGetFields[] = {
     kExpressionAttributeNamesField,
 };
 
-struct PlannedGet {
-  TransactionAction action;
-  std::optional<ProjectionExpression> projection;
-};
-
 }  // namespace
 
-Status TransactGetItems(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+Status PlanTransactGet(OperationContext& ctx, const JsonValue& request, const std::vector<bool>* mine,
+                       std::vector<PlannedGet>* planned) {
   DODB_RETURN_IF_ERROR(ValidateRequest(request, kFields));
   const JsonValue& items = request["TransactItems"];
-  std::vector<TransactionAction> actions(items.Size());
-  std::vector<std::optional<ProjectionExpression>> projections(items.Size());
+  planned->assign(items.Size(), PlannedGet{});
   for (SizeType i = 0; i < items.Size(); ++i) {
     const JsonValue* get = Member(items[i], "Get");
     if (!get)
       return Status::Validation("1 validation error detected: Value null at 'transactItems." + std::to_string(i + 1) +
                                 ".member.get' failed to satisfy constraint: Member must not be null");
+    if (mine && (i >= mine->size() || !(*mine)[i])) continue;  // another object's Get
     DODB_RETURN_IF_ERROR(ValidateRequest(*get, kGetFields));
     ExpressionContext expressions;
     DODB_RETURN_IF_ERROR(expressions.Init(*get));
+    PlannedGet& p = (*planned)[i];
     if (const JsonValue* text = Member(*get, "ProjectionExpression")) {
-      projections[i].emplace();
-      DODB_RETURN_IF_ERROR(expressions.PrepareProjection(StringOf(*text), &*projections[i]));
+      p.projection.emplace();
+      DODB_RETURN_IF_ERROR(expressions.PrepareProjection(StringOf(*text), &*p.projection));
     } else if (expressions.has_names()) {
       return Status::Validation("ExpressionAttributeNames can only be specified when using expressions");
     }
     DODB_RETURN_IF_ERROR(expressions.CheckAllUsed());
-    WritePlan& plan = actions[i].plan;
+    WritePlan& plan = p.action.plan;
     plan.writes = false;
     DODB_RETURN_IF_ERROR(LoadTable(ctx, StringOf((*get)["TableName"]), &plan.table));
     AttributeMap key;
     Status s = DecodeAttributeMap((*get)["Key"], 1, &key);
     if (s.ok()) s = CheckRequestKey(plan.table, key);
     if (!s.ok()) {
-      actions[i].reason = "ValidationError";
-      actions[i].reason_message = s.message();
+      p.action.reason = "ValidationError";
+      p.action.reason_message = s.message();
       continue;
     }
     plan.key = ItemStorageKey(plan.table, key);
+    // An item that a transaction over several objects is writing cannot be read now.
+    if (std::optional<LockHolder> writer = ctx.locks ? ctx.locks->Writer(plan.key) : std::nullopt) {
+      p.action.reason = "TransactionConflict";
+      p.action.reason_message = "Transaction is ongoing for the item";
+      if (writer->expires_ms <= ctx.store.NowMs()) p.action.stale_txn = writer->txn;
+    }
   }
+  std::vector<TransactionAction> actions;
+  for (const PlannedGet& p : *planned) actions.push_back(p.action);
   DODB_RETURN_IF_ERROR(CheckDistinctItems(actions));
-  DODB_RETURN_IF_ERROR(CancellationIfAny(actions));
+  return CancellationIfAny(actions, ctx.from_router);
+}
+
+Status WriteTransactGetResponses(OperationContext& ctx, const JsonValue& request, const std::vector<PlannedGet>& planned,
+                                 const std::vector<bool>* mine, JsonWriter& out) {
   WriteKey(out, "Responses");
   out.StartArray();
-  std::vector<size_t> sizes(actions.size(), 0);
-  for (size_t i = 0; i < actions.size(); ++i) {
+  TableConsumption per_table;
+  for (size_t i = 0; i < planned.size(); ++i) {
+    if (mine && (i >= mine->size() || !(*mine)[i])) continue;
+    const WritePlan& plan = planned[i].action.plan;
     std::optional<AttributeMap> item;
-    DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, actions[i].plan.key, &item));
-    if (item) sizes[i] = ItemSize(*item);
+    DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, plan.key, &item));
+    // Transactional reads cost twice a strongly consistent read, a missing item included.
+    AddConsumption(&per_table, ReadConsumption(plan.table.name, 2 * ReadUnits(item ? ItemSize(*item) : 0, true)));
     out.StartObject();
     if (item) {
-      if (projections[i]) {
+      if (planned[i].projection) {
         std::vector<const Path*> paths;
-        for (const Path& p : projections[i]->paths) paths.push_back(&p);
+        for (const Path& p : planned[i].projection->paths) paths.push_back(&p);
         item = Project(*item, paths);
       }
       if (!item->empty()) {
@@ -92,14 +105,17 @@ Status TransactGetItems(OperationContext& ctx, const JsonValue& request, JsonWri
   }
   out.EndArray();
   std::string_view mode = StringOr(request, "ReturnConsumedCapacity", "NONE");
-  if (mode == "TOTAL" || mode == "INDEXES") {
-    // Transactional reads cost twice a strongly consistent read, a missing item included.
-    TableConsumption per_table;
-    for (size_t i = 0; i < actions.size(); ++i)
-      AddConsumption(&per_table, ReadConsumption(actions[i].plan.table.name, 2 * ReadUnits(sizes[i], true)));
-    WriteConsumedCapacityList(out, mode, per_table);
-  }
+  if (mode == "TOTAL" || mode == "INDEXES") WriteConsumedCapacityList(out, mode, per_table);
   return Status::OK();
 }
 
-}  // namespace dodb::ops
+namespace ops {
+
+Status TransactGetItems(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  std::vector<PlannedGet> planned;
+  DODB_RETURN_IF_ERROR(PlanTransactGet(ctx, request, nullptr, &planned));
+  return WriteTransactGetResponses(ctx, request, planned, nullptr, out);
+}
+
+}  // namespace ops
+}  // namespace dodb

@@ -16,8 +16,9 @@
 #include "ops/delete_item.h"
 #include "ops/put_item.h"
 #include "ops/update_item.h"
+#include "ops/transact_write_items.h"
 
-namespace dodb::ops {
+namespace dodb {
 namespace {
 
 constexpr Field kActionMembers[] = {
@@ -35,11 +36,14 @@ constexpr size_t kMaxTransactionBytes = 4 * 1024 * 1024;
 
 }  // namespace
 
-Status TransactWriteItems(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+Status PlanTransactWrite(OperationContext& ctx, const JsonValue& request, const std::vector<bool>* mine,
+                         std::vector<TransactionAction>* planned_out, size_t* total_bytes, int* failed) {
+  *total_bytes = 0;
+  *failed = -1;
   DODB_RETURN_IF_ERROR(ValidateRequest(request, kFields));
   const JsonValue& actions = request["TransactItems"];
-  std::vector<TransactionAction> planned(actions.Size());
-  size_t total_bytes = 0;
+  std::vector<TransactionAction>& planned = *planned_out;
+  planned.assign(actions.Size(), TransactionAction{});
   for (SizeType i = 0; i < actions.Size(); ++i) {
     const JsonValue& a = actions[i];
     int kinds = 0;
@@ -47,6 +51,11 @@ Status TransactWriteItems(OperationContext& ctx, const JsonValue& request, JsonW
     if (kinds != 1)
       return Status::Validation("TransactItems can only contain one of ConditionCheck, Put, Update or Delete");
     TransactionAction& t = planned[i];
+    if (mine && (i >= mine->size() || !(*mine)[i])) {
+      t.plan.writes = false;  // another object's action: planned there
+      continue;
+    }
+    *failed = static_cast<int>(i);
     Status s;
     if (const JsonValue* put = Member(a, "Put")) {
       s = PlanPutItem(ctx, *put, true, &t.plan);
@@ -65,13 +74,29 @@ Status TransactWriteItems(OperationContext& ctx, const JsonValue& request, JsonW
       s = PlanConditionCheck(ctx, check, &t.plan);
     }
     DODB_RETURN_IF_ERROR(ClassifyActionStatus(std::move(s), &t));
-    total_bytes += t.plan.new_size;
+    *total_bytes += t.plan.new_size;
   }
+  *failed = -1;
   DODB_RETURN_IF_ERROR(CheckDistinctItems(planned));
+  return CheckTransactionBytes(*total_bytes);
+}
+
+Status CheckTransactionBytes(size_t total_bytes) {
   if (total_bytes > kMaxTransactionBytes)
     return Status::Validation(
         "Collection size of items exceeded, which can also be caused by the aggregate size of the items in the "
         "transaction exceeding the 4MB limit");
+  return Status::OK();
+}
+
+namespace ops {
+
+Status TransactWriteItems(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  std::vector<TransactionAction> planned;
+  size_t total_bytes = 0;
+  int failed = -1;
+  DODB_RETURN_IF_ERROR(PlanTransactWrite(ctx, request, nullptr, &planned, &total_bytes, &failed));
+  const JsonValue& actions = request["TransactItems"];
 
   // ClientRequestToken: a retry of the same request within 10 minutes succeeds without effect.
   std::string fingerprint;
@@ -96,7 +121,7 @@ Status TransactWriteItems(OperationContext& ctx, const JsonValue& request, JsonW
       return Status::OK();
     }
   }
-  DODB_RETURN_IF_ERROR(CancellationIfAny(planned));
+  DODB_RETURN_IF_ERROR(CancellationIfAny(planned, ctx.from_router));
   for (const TransactionAction& t : planned) CommitWrite(ctx.store, t.plan);
   if (token) RecordIdempotencyToken(ctx.store, StringOf(*token), fingerprint);
 
@@ -105,4 +130,5 @@ Status TransactWriteItems(OperationContext& ctx, const JsonValue& request, JsonW
   return Status::OK();
 }
 
-}  // namespace dodb::ops
+}  // namespace ops
+}  // namespace dodb

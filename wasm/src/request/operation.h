@@ -9,6 +9,7 @@
 
 #include "util/json.h"
 #include "util/status.h"
+#include "storage/item_locks.h"
 #include "storage/store.h"
 #include "storage/table_catalog.h"
 
@@ -20,6 +21,11 @@ struct OperationContext {
   // Called as "@Shard:<operation>" (by the shard router, docs/SCALING.md; no X-Amz-Target can
   // name it): the request's internal members ("@PageBytes", "@DryRun") are honoured.
   bool from_router = false;
+  // Locks held by transactions over several objects (storage/item_locks.h); nullptr: none exist.
+  ItemLocks* locks = nullptr;
+  // The transaction over several objects this request prepares or commits: its own locks do not
+  // block it ("@TxnPrepare", "@TxnCommit").
+  std::string_view txn;
 };
 
 using OperationFn = Status (*)(OperationContext& ctx, const JsonValue& request, JsonWriter& out);

@@ -17,6 +17,14 @@ Status ClassifyActionStatus(Status s, TransactionAction* t) {
     if (detail.substr(0, kWere.size()) == kWere) detail.remove_prefix(kWere.size());
     return Status::Validation("One or more parameter values are not valid." + std::string(detail));
   }
+  if (s.type() == "TransactionConflictException") {
+    t->reason = "TransactionConflict";
+    t->reason_message = s.message();
+    constexpr std::string_view kStale = "\"@StaleTransaction\":\"";
+    const std::string& extra = s.extra_json();
+    if (extra.rfind(kStale, 0) == 0) t->stale_txn = extra.substr(kStale.size(), extra.size() - kStale.size() - 1);
+    return Status::OK();
+  }
   if (s.type() == "ConditionalCheckFailedException") {
     t->reason = "ConditionalCheckFailed";
     t->reason_message = s.message();
@@ -47,7 +55,7 @@ Status CheckDistinctItems(const std::vector<TransactionAction>& actions) {
   return Status::OK();
 }
 
-Status CancellationIfAny(const std::vector<TransactionAction>& actions) {
+Status CancellationIfAny(const std::vector<TransactionAction>& actions, bool name_stale) {
   bool cancelled = false;
   for (const TransactionAction& t : actions) cancelled = cancelled || t.reason != "None";
   if (!cancelled) return Status::OK();
@@ -73,7 +81,10 @@ Status CancellationIfAny(const std::vector<TransactionAction>& actions) {
   std::string reasons = w.Take();
   Status s = Status::TransactionCanceled("Transaction cancelled, please refer cancellation reasons for specific reasons [" +
                                          codes + "]");
-  s.set_extra_json("\"CancellationReasons\":" + reasons);
+  std::string stale;
+  for (const TransactionAction& t : actions)
+    if (name_stale && !t.stale_txn.empty()) stale += (stale.empty() ? "\"" : ",\"") + t.stale_txn + "\"";
+  s.set_extra_json("\"CancellationReasons\":" + reasons + (stale.empty() ? "" : ",\"@Stale\":[" + stale + "]"));
   return s;
 }
 

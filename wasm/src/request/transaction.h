@@ -20,14 +20,17 @@ struct TransactionAction {
   std::string reason = "None";  // None, ConditionalCheckFailed, ValidationError
   std::string reason_message;
   std::string item_json;        // the item as a JSON object, for ConditionalCheckFailed with ALL_OLD
+  std::string stale_txn;        // TransactionConflict with a transaction whose lock expired
 };
 
 // Stores a per-action outcome in t, or returns it when it fails the whole request.
 Status ClassifyActionStatus(Status s, TransactionAction* t);
 // "Transaction request cannot include multiple operations on one item".
 Status CheckDistinctItems(const std::vector<TransactionAction>& actions);
-// TransactionCanceledException if any action has a reason other than None.
-Status CancellationIfAny(const std::vector<TransactionAction>& actions);
+// TransactionCanceledException if any action has a reason other than None. name_stale (for the
+// shard router only): the error also lists, as "@Stale", the transactions whose expired locks
+// caused TransactionConflict reasons, for the router to resolve (docs/SCALING.md).
+Status CancellationIfAny(const std::vector<TransactionAction>& actions, bool name_stale = false);
 
 // ConsumedCapacity (per table; each action's table arm times table_factor: 2 in a transaction)
 // and ItemCollectionMetrics of a BatchWriteItem or TransactWriteItems whose actions committed.

@@ -15,6 +15,15 @@ void CommitWrite(Store& store, const WritePlan& plan) {
             plan.new_item ? &*plan.new_item : nullptr);
 }
 
+Status CheckItemNotLocked(const OperationContext& ctx, std::string_view item_key) {
+  if (!ctx.locks) return Status::OK();
+  std::optional<LockHolder> holder = ctx.locks->BeforeWrite(item_key, ctx.txn);
+  if (!holder) return Status::OK();
+  Status s = Status::TransactionConflict("Transaction is ongoing for the item");
+  if (ctx.from_router && holder->expires_ms <= ctx.store.NowMs()) s.set_extra_json("\"@StaleTransaction\":\"" + holder->txn + "\"");
+  return s;
+}
+
 Status PlanKeyedWrite(OperationContext& ctx, const JsonValue& request, bool always_read_old, WritePlan* plan) {
   DODB_RETURN_IF_ERROR(CheckConditionParameters(request));
   AttributeMap key;
@@ -28,6 +37,7 @@ Status PlanKeyedWrite(OperationContext& ctx, const JsonValue& request, bool alwa
   DODB_RETURN_IF_ERROR(LoadTable(ctx, StringOf(request["TableName"]), &plan->table));
   DODB_RETURN_IF_ERROR(CheckRequestKey(plan->table, key));
   plan->key = ItemStorageKey(plan->table, key);
+  DODB_RETURN_IF_ERROR(CheckItemNotLocked(ctx, plan->key));
   // The old item matters only to a condition, ALL_OLD, index maintenance, a stream or capacity;
   // a plain delete is one store delete.
   bool needs_old = always_read_old || condition.condition || return_values == "ALL_OLD" ||

@@ -35,6 +35,12 @@ struct WritePlan {
 // condition_check.h).
 Status PlanKeyedWrite(OperationContext& ctx, const JsonValue& request, bool always_read_old, WritePlan* plan);
 
+// Before an item is written (or checked, in a transaction): TransactionConflictException if a
+// transaction over several objects other than ctx.txn holds the item (storage/item_locks.h).
+// When that transaction's lock has expired, the error names it ("@StaleTransaction"), so the shard
+// router can have it resolved (docs/SCALING.md).
+Status CheckItemNotLocked(const OperationContext& ctx, std::string_view item_key);
+
 // Performs the plan: the item and its index entries (item_writer.h).
 void CommitWrite(Store& store, const WritePlan& plan);
 

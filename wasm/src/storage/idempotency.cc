@@ -9,6 +9,10 @@ namespace dodb {
 namespace {
 
 constexpr double kTokenLifetimeMs = 10 * 60 * 1000;
+constexpr double kHoldLifetimeMs = 60 * 1000;
+// A held token's record: 'H' <held since, epoch ms> '\n' <fingerprint>; a used one's:
+// <expires, epoch ms> '\n' <fingerprint>.
+constexpr char kHeld = 'H';
 
 void Hash(uint64_t* h, std::string_view bytes) {
   for (char c : bytes) *h = (*h ^ static_cast<uint8_t>(c)) * 1099511628211ull;  // FNV-1a 64
@@ -53,9 +57,14 @@ Status CheckIdempotencyToken(Store& store, std::string_view token, const std::st
   std::string stored;
   if (!store.Get(TokenKey(token), &stored)) return Status::OK();
   size_t nl = stored.find('\n');
-  double expires = 0;
-  for (size_t i = 0; i < nl && i < stored.size(); ++i) expires = expires * 10 + (stored[i] - '0');
-  if (expires <= store.NowMs()) return Status::OK();  // expired: a new transaction
+  bool held = !stored.empty() && stored[0] == kHeld;
+  double since_or_expires = 0;
+  for (size_t i = held ? 1 : 0; i < nl && i < stored.size(); ++i) since_or_expires = since_or_expires * 10 + (stored[i] - '0');
+  if (held) {
+    if (since_or_expires + kHoldLifetimeMs <= store.NowMs()) return Status::OK();  // abandoned
+    return Status::TransactionInProgress("The transaction with the given request token is already in progress.");
+  }
+  if (since_or_expires <= store.NowMs()) return Status::OK();  // expired: a new transaction
   if (stored.substr(nl + 1) != fingerprint)
     return Status::IdempotentParameterMismatch(
         "DynamoDB rejected the request because you retried a request with a different payload but with an "
@@ -67,6 +76,23 @@ Status CheckIdempotencyToken(Store& store, std::string_view token, const std::st
 void RecordIdempotencyToken(Store& store, std::string_view token, const std::string& fingerprint) {
   uint64_t expires = static_cast<uint64_t>(store.NowMs() + kTokenLifetimeMs);
   store.Put(TokenKey(token), std::to_string(expires) + "\n" + fingerprint);
+}
+
+}  // namespace dodb
+
+namespace dodb {
+
+Status HoldIdempotencyToken(Store& store, std::string_view token, const std::string& fingerprint, bool* replay) {
+  DODB_RETURN_IF_ERROR(CheckIdempotencyToken(store, token, fingerprint, replay));
+  if (!*replay) store.Put(TokenKey(token), kHeld + std::to_string(static_cast<uint64_t>(store.NowMs())) + "\n" + fingerprint);
+  return Status::OK();
+}
+
+void EndTokenHold(Store& store, std::string_view token, bool committed) {
+  std::string held;
+  if (!store.Get(TokenKey(token), &held) || held.empty() || held[0] != kHeld) return;
+  if (committed) RecordIdempotencyToken(store, token, held.substr(held.find('\n') + 1));
+  else store.Delete(TokenKey(token));
 }
 
 }  // namespace dodb

@@ -21,6 +21,13 @@ std::string Fingerprint(const JsonValue& value);
 Status CheckIdempotencyToken(Store& store, std::string_view token, const std::string& fingerprint, bool* replay);
 void RecordIdempotencyToken(Store& store, std::string_view token, const std::string& fingerprint);
 
+// A transaction over several objects (docs/SCALING.md) holds its token in the coordinator from
+// before its first prepare until its decision: a retry meanwhile is TransactionInProgressException
+// (a hold older than a minute is taken as abandoned: its transaction can only abort). *replay as
+// above. EndTokenHold records the token as used if the transaction committed, else frees it.
+Status HoldIdempotencyToken(Store& store, std::string_view token, const std::string& fingerprint, bool* replay);
+void EndTokenHold(Store& store, std::string_view token, bool committed);
+
 }  // namespace dodb
 
 #endif  // DODB_IDEMPOTENCY_H_

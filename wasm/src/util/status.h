@@ -45,6 +45,11 @@ class Status {
   static Status IdempotentParameterMismatch(std::string msg) {
     return Status("IdempotentParameterMismatchException", std::move(msg));
   }
+  // An item held by a transaction in flight (docs/SCALING.md: cross-shard transactions).
+  static Status TransactionConflict(std::string msg) { return Status("TransactionConflictException", std::move(msg)); }
+  static Status TransactionInProgress(std::string msg) {
+    return Status("TransactionInProgressException", std::move(msg));
+  }
   static Status LimitExceeded(std::string msg) { return Status("LimitExceededException", std::move(msg)); }
   static Status ConditionalCheckFailed() {
     return Status("ConditionalCheckFailedException", "The conditional request failed");

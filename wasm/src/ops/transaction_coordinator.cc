@@ -1,0 +1,51 @@
+// The coordinator's side of a transaction over several Durable Objects (docs/SCALING.md,
+// "Transactions over shards"): internal operations on the database's own object.
+//   "@TxnBegin" {TransactItems, ClientRequestToken}: holds the token for the transaction
+//     (idempotency.h); {"Replay":true} if the same request already committed within 10 minutes,
+//     TransactionInProgressException while it is in flight, IdempotentParameterMismatchException
+//     for another request with the token.
+//   "@TxnDecide" {TxnId, Decision: "COMMIT" | "ABORT", ClientRequestToken?}: records the decision
+//     unless one is recorded, and answers the one that stands ({"Decision": ...}); with the token,
+//     ends its hold (used if committed, free again if not). The router decides COMMIT after every
+//     part prepared; a participant, or a router, that finds a lock expired decides ABORT: the
+//     first to write wins, so all parts end the same way.
+//   "@TxnForget" {TxnId}: drops the decision once every part has ended.
+#include "storage/idempotency.h"
+#include "storage/transaction_records.h"
+#include "request/operation.h"
+#include "request/request_fields.h"
+
+namespace dodb::ops {
+
+Status TxnBegin(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  const JsonValue* token = Member(request, "ClientRequestToken");
+  const JsonValue* actions = Member(request, "TransactItems");
+  if (!token || !token->IsString() || !actions) return Status::Validation("internal: ClientRequestToken");
+  bool replay = false;
+  DODB_RETURN_IF_ERROR(HoldIdempotencyToken(ctx.store, StringOf(*token), Fingerprint(*actions), &replay));
+  WriteKey(out, "Replay");
+  out.Bool(replay);
+  return Status::OK();
+}
+
+Status TxnDecide(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  const JsonValue* txn = Member(request, "TxnId");
+  std::string_view decision = StringOr(request, "Decision", "");
+  if (!txn || !txn->IsString() || txn->GetStringLength() == 0 || (decision != "COMMIT" && decision != "ABORT"))
+    return Status::Validation("internal: TxnId, Decision");
+  std::string stands = Decide(ctx.store, StringOf(*txn), decision);
+  if (const JsonValue* token = Member(request, "ClientRequestToken"); token && token->IsString())
+    EndTokenHold(ctx.store, StringOf(*token), stands == "COMMIT");
+  WriteKey(out, "Decision");
+  WriteString(out, stands);
+  return Status::OK();
+}
+
+Status TxnForget(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  const JsonValue* txn = Member(request, "TxnId");
+  if (!txn || !txn->IsString()) return Status::Validation("internal: TxnId");
+  ForgetDecision(ctx.store, StringOf(*txn));
+  return Status::OK();
+}
+
+}  // namespace dodb::ops
