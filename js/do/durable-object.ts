@@ -11,11 +11,18 @@ import { handleDynamoDBHttp } from "../http/dynamodb-http.js";
 import { UNKNOWN_OPERATION } from "../http/errors.js";
 import { DynamoDBEngine, FROM_ROUTER } from "./dynamodb-engine.js";
 import engineModule from "./engine-module.js";
+import { TransactionRecovery } from "./transaction-recovery.js";
 
 export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
   #engine: DynamoDBEngine | null = null;
   /** Requests this instance has run (both doors), since it started: DescribeShards reports it. */
   #served = 0;
+  #recovery: TransactionRecovery | null = null;
+
+  /** Ends transactions over several objects that a router left prepared here (transaction-recovery.ts). */
+  get #transactions(): TransactionRecovery {
+    return (this.#recovery ??= new TransactionRecovery(this.ctx.storage, this.env, this.ctx.id));
+  }
 
   /** The engine over this object's storage. */
   get engine(): DynamoDBEngine {
@@ -41,7 +48,14 @@ export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
   routerHandle(op: string, body: string | Uint8Array): EngineResponse {
     if (op === "@Maintain") return UNKNOWN_OPERATION;
     if (!op.startsWith("@")) this.#served += 1;
-    return this.engine.handle(op.startsWith("@") ? op : FROM_ROUTER + op, body);
+    const result = this.engine.handle(op.startsWith("@") ? op : FROM_ROUTER + op, body);
+    // A part of a transaction over several objects prepared: if no router ends it before its
+    // locks expire, the alarm will.
+    if (op === "@TxnPrepare" && result.status === 200 && typeof body === "string") {
+      const expires = /"ExpiresMs":(\d+)/.exec(body);
+      if (expires) this.#transactions.wakeAt(Number(expires[1]));
+    }
+    return result;
   }
 
   /** Requests this object has run since it last started (in memory: a restart counts from 0). */
@@ -53,9 +67,13 @@ export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
     return handleDynamoDBHttp(request, this);
   }
 
-  /** Index backfill and deletion after UpdateTable, in bounded steps (DynamoDBEngine.maintain). */
+  /**
+   * Index backfill and deletion after UpdateTable, in bounded steps (DynamoDBEngine.maintain);
+   * then the transactions over several objects whose locks here expired.
+   */
   override async alarm(): Promise<void> {
     await this.engine.maintain();
+    await this.#transactions.run(this.engine);
   }
 
   /**

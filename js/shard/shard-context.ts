@@ -64,6 +64,8 @@ export class ShardContext {
   readonly #maps = new Map<string, Promise<ShardMap | null>>();
 
   readonly #locationHint: Placement["locationHint"];
+  /** The jurisdiction every object of the database is in, if any. */
+  readonly jurisdiction: Placement["jurisdiction"];
 
   constructor(namespace: ShardNamespace, database: string, routeModule: WebAssembly.Module, placement: Placement = {}) {
     if (placement.jurisdiction && !namespace.jurisdiction)
@@ -72,6 +74,7 @@ export class ShardContext {
     this.database = database;
     this.#routeModule = routeModule;
     this.#locationHint = placement.locationHint;
+    this.jurisdiction = placement.jurisdiction;
   }
 
   /** The database's own object: the directory, and every one-shard table. */
@@ -82,6 +85,11 @@ export class ShardContext {
   /** The object of shard `index` of a table. */
   shard(map: ShardMap, index: number): ShardStub {
     return this.#object(shardObjectName(this.database, map, index));
+  }
+
+  /** The object named `name` in the database's namespace (and jurisdiction). */
+  object(name: string): ShardStub {
+    return this.#object(name);
   }
 
   #object(name: string): ShardStub {

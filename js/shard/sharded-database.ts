@@ -9,15 +9,15 @@
  *
  * A Query on a global secondary index asks every shard and merges their pages in index order
  * (shard-query.ts); DynamoDB Streams have one stream shard per table shard (shard-streams.ts).
- * Not yet on tables of more than one shard (it answers ValidationException saying so):
- * transactions whose items are on more than one object.
+ * Transactions whose items are on more than one object commit in two phases (shard-transact.ts).
  */
 import type { EngineResponse, OperationTarget } from "../engine/types.js";
 import { batchGetShards, batchWriteShards } from "./shard-batch.js";
-import { isStaleMapAnswer, type Placement, ShardContext, type ShardNamespace, type ShardStub, validationError } from "./shard-context.js";
-import { SHARDS_TAG, type ShardMap } from "./shard-map.js";
+import { isStaleMapAnswer, type Placement, ShardContext, type ShardNamespace, validationError } from "./shard-context.js";
+import { SHARDS_TAG, type ShardMap, shardObjectName } from "./shard-map.js";
 import { queryIndexShards } from "./shard-query.js";
 import { scanShards } from "./shard-scan.js";
+import { type TransactionPart, transactGetParts, transactWriteParts } from "./shard-transact.js";
 import { streamsOperation } from "./shard-streams.js";
 import { createTable, deleteTable, describeShards, describeTable, touchesShardsTag, updateEveryShard } from "./shard-tables.js";
 
@@ -30,6 +30,12 @@ export interface ShardedDatabaseOptions extends Placement {
    * spread by its partition key. Unset, or "partitionKey": any.
    */
   partitionKey?: string;
+  /**
+   * How long a transaction over several objects may hold its items' locks before the next request
+   * that meets one, or the object's alarm, resolves it (ms; default 5000): the longest a router
+   * that died mid-commit can keep those items from being written.
+   */
+  transactionTimeoutMs?: number;
 }
 
 type Json = Record<string, unknown>;
@@ -43,11 +49,13 @@ export class ShardedDatabase implements OperationTarget {
   readonly #ctx: ShardContext;
   readonly #shards: number;
   readonly #partitionKey: string | undefined;
+  readonly #transactionTimeoutMs: number;
 
   constructor(namespace: ShardNamespace, database: string, routeModule: WebAssembly.Module, options: ShardedDatabaseOptions = {}) {
     this.#ctx = new ShardContext(namespace, database, routeModule, options);
     this.#shards = options.shards ?? 1;
     this.#partitionKey = options.partitionKey === "partitionKey" ? undefined : options.partitionKey;
+    this.#transactionTimeoutMs = options.transactionTimeoutMs ?? 5000;
   }
 
   /** The table's shards: count, and each one's object, items, bytes and requests (docs/SCALING.md). */
@@ -129,33 +137,38 @@ export class ShardedDatabase implements OperationTarget {
   }
 
   /**
-   * A transaction runs where all its items are: the database's object (one-shard tables) or one
-   * shard. Items on more than one object need a cross-shard commit, not built yet.
+   * A transaction runs where all its items are, when they are on one object (the database's
+   * object for one-shard tables, or one shard), as one object runs it; otherwise in two phases
+   * over their objects (shard-transact.ts). A malformed request goes to the database's object,
+   * which answers it as one object would.
    */
   async #transact(op: string, r: Json, text: string): Promise<EngineResponse> {
     const ctx = this.#ctx;
     const actions = Array.isArray(r.TransactItems) ? (r.TransactItems as Json[]) : [];
-    let target: { key: string; stub: ShardStub } | null = null;
-    for (const item of actions) {
-      const kind = TRANSACT_ACTIONS.find((k) => typeof item?.[k] === "object" && item[k] !== null);
-      if (!kind) continue;
-      const action = item[kind] as Json;
+    const parts = new Map<string, TransactionPart>();
+    for (const [place, item] of actions.entries()) {
+      const kinds = TRANSACT_ACTIONS.filter((k) => typeof item?.[k] === "object" && item[k] !== null && !Array.isArray(item[k]));
+      if (kinds.length !== 1) return ctx.home().handle(op, text);
+      const action = item[kinds[0]!] as Json;
       const map: ShardMap | null = await ctx.map(action.TableName);
-      let key = "home";
-      let stub = ctx.home();
+      let part = { key: "home", object: ctx.database };
       if (map && map.shards > 1) {
-        const shard = ctx.shardOf(kind, action, map) ?? 0;
-        key = `${map.table}/${shard}`;
-        stub = ctx.shard(map, shard);
+        const shard = ctx.shardOf(kinds[0]!, action, map) ?? 0;
+        part = { key: `${map.table}/${shard}`, object: shardObjectName(ctx.database, map, shard) };
       }
-      if (target && target.key !== key)
-        return validationError(
-          `${op} over items on more than one Durable Object (a table with ${SHARDS_TAG} > 1) is not supported yet`,
-        );
-      target ??= { key, stub };
+      const seen = parts.get(part.key);
+      if (seen) seen.mine.push(place);
+      else parts.set(part.key, { ...part, stub: ctx.object(part.object), mine: [place] });
     }
-    if (!target || target.key === "home") return ctx.home().handle(op, text);
-    return target.stub.routerHandle(op, text);
+    if (parts.size <= 1) {
+      const only = [...parts.values()][0];
+      if (!only || only.key === "home") return ctx.home().handle(op, text);
+      return only.stub.routerHandle(op, text);
+    }
+    const options = { timeoutMs: this.#transactionTimeoutMs };
+    return op === "TransactGetItems"
+      ? transactGetParts(ctx, [...parts.values()], r, text, options)
+      : transactWriteParts(ctx, [...parts.values()], r, text, options);
   }
 }
 

@@ -9,13 +9,19 @@
 //     ends its hold (used if committed, free again if not). The router decides COMMIT after every
 //     part prepared; a participant, or a router, that finds a lock expired decides ABORT: the
 //     first to write wins, so all parts end the same way.
-//   "@TxnForget" {TxnId}: drops the decision once every part has ended.
+// Decisions are kept an hour (every part has ended long before: a lock lives seconds), then swept
+// a few at a time by later decisions (ids begin with the time: the router's newTransactionId).
 #include "storage/idempotency.h"
 #include "storage/transaction_records.h"
 #include "request/operation.h"
 #include "request/request_fields.h"
 
 namespace dodb::ops {
+namespace {
+
+constexpr double kDecisionLifetimeMs = 60 * 60 * 1000;
+
+}  // namespace
 
 Status TxnBegin(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   const JsonValue* token = Member(request, "ClientRequestToken");
@@ -34,17 +40,11 @@ Status TxnDecide(OperationContext& ctx, const JsonValue& request, JsonWriter& ou
   if (!txn || !txn->IsString() || txn->GetStringLength() == 0 || (decision != "COMMIT" && decision != "ABORT"))
     return Status::Validation("internal: TxnId, Decision");
   std::string stands = Decide(ctx.store, StringOf(*txn), decision);
+  SweepDecisions(ctx.store, ctx.store.NowMs() - kDecisionLifetimeMs);
   if (const JsonValue* token = Member(request, "ClientRequestToken"); token && token->IsString())
     EndTokenHold(ctx.store, StringOf(*token), stands == "COMMIT");
   WriteKey(out, "Decision");
   WriteString(out, stands);
-  return Status::OK();
-}
-
-Status TxnForget(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
-  const JsonValue* txn = Member(request, "TxnId");
-  if (!txn || !txn->IsString()) return Status::Validation("internal: TxnId");
-  ForgetDecision(ctx.store, StringOf(*txn));
   return Status::OK();
 }
 

@@ -34,6 +34,19 @@ std::string Decide(Store& store, std::string_view txn, std::string_view decision
   return std::string(decision);
 }
 
-void ForgetDecision(Store& store, std::string_view txn) { store.Delete(DecisionKey(txn)); }
+void SweepDecisions(Store& store, double before_ms) {
+  std::string start(1, kDecisionPrefix);
+  for (const KeyValue& kv : store.Scan(start, PrefixEnd(start), false, 4)) {
+    double began = 0;
+    for (size_t i = 1; i < kv.key.size() && i <= 12; ++i) {
+      char c = kv.key[i];
+      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+      if (d < 0) return;
+      began = began * 16 + d;
+    }
+    if (began >= before_ms) return;
+    store.Delete(kv.key);
+  }
+}
 
 }  // namespace dodb

@@ -25,7 +25,9 @@ std::vector<KeyValue> PreparedParts(Store& store, std::string_view after, int li
 
 // Records `decision` unless one is recorded; returns the one that stands.
 std::string Decide(Store& store, std::string_view txn, std::string_view decision);
-void ForgetDecision(Store& store, std::string_view txn);
+// Drops up to a few of the oldest decisions whose transaction began before before_ms (an id
+// starts with its start time in epoch ms, 12 hex digits).
+void SweepDecisions(Store& store, double before_ms);
 
 }  // namespace dodb
 

@@ -1,0 +1,80 @@
+/**
+ * Ends, from a Durable Object's alarm, the parts of transactions over several objects that a router
+ * prepared here and never ended (it died, or lost its connection, mid-commit): docs/SCALING.md,
+ * "Transactions over shards". When a part's locks expire, the object asks the transaction's
+ * coordinator (the database's own object) for its decision, which is ABORT unless COMMIT was
+ * decided first, and commits or aborts its part accordingly; every part of the transaction ends
+ * the same way, and no item stays locked.
+ */
+import type { DynamoDBEngine } from "./dynamodb-engine.js";
+
+/** Who to ask, as "@TxnPrepare" kept it (js/shard/shard-transact.ts). */
+interface Coordinator {
+  Database: string;
+  Jurisdiction: string | null;
+  Object: string;  // this object's own name
+}
+
+interface Namespace {
+  idFromName(name: string): { equals(other: unknown): boolean };
+  get(id: unknown): { routerHandle(op: string, body: string): Promise<{ status: number; body: string }> };
+  jurisdiction?(j: string): Namespace;
+}
+
+function isNamespace(v: unknown): v is Namespace {
+  return typeof v === "object" && v !== null && typeof (v as Namespace).idFromName === "function" && typeof (v as Namespace).get === "function";
+}
+
+export class TransactionRecovery {
+  readonly #storage: DurableObjectStorage;
+  readonly #env: unknown;
+  readonly #id: DurableObjectId;
+
+  constructor(storage: DurableObjectStorage, env: unknown, id: DurableObjectId) {
+    this.#storage = storage;
+    this.#env = env;
+    this.#id = id;
+  }
+
+  /** After a part prepared here: make sure the alarm runs when its locks expire. */
+  wakeAt(ms: number): void {
+    void (async () => {
+      const current = await this.#storage.getAlarm();
+      if (current === null || current > ms) await this.#storage.setAlarm(ms);
+    })().catch((err) => console.error("do-dynamodb: scheduling transaction recovery:", err));
+  }
+
+  /** Ends every part whose locks have expired; sets the alarm for the next to expire. */
+  async run(engine: DynamoDBEngine): Promise<void> {
+    const pending = engine.handle("@TxnPending", "{}");
+    if (pending.status !== 200) return;
+    const { Expired, NextMs } = JSON.parse(pending.body) as { Expired: { TxnId: string; Coordinator?: Coordinator }[]; NextMs?: number };
+    for (const part of Expired) {
+      if (!part.Coordinator) continue;
+      const decision = await this.#decide(engine, part.TxnId, part.Coordinator);
+      if (decision) engine.handle(decision === "COMMIT" ? "@TxnCommit" : "@TxnAbort", JSON.stringify({ TxnId: part.TxnId }));
+    }
+    if (NextMs !== undefined) this.wakeAt(NextMs);
+  }
+
+  /** The coordinator's decision (ABORT unless COMMIT was decided first), or null if it cannot be reached. */
+  async #decide(engine: DynamoDBEngine, txn: string, c: Coordinator): Promise<string | null> {
+    const body = JSON.stringify({ TxnId: txn, Decision: "ABORT" });
+    const answer = c.Object === c.Database ? engine.handle("@TxnDecide", body) : await this.#coordinator(c)?.routerHandle("@TxnDecide", body);
+    return answer && answer.status === 200 ? (JSON.parse(answer.body) as { Decision: string }).Decision : null;
+  }
+
+  /** The database's object, in the namespace binding this object belongs to (found by its own name). */
+  #coordinator(c: Coordinator) {
+    for (const value of Object.values((this.#env ?? {}) as Record<string, unknown>)) {
+      if (!isNamespace(value)) continue;
+      try {
+        const ns = c.Jurisdiction && value.jurisdiction ? value.jurisdiction(c.Jurisdiction) : value;
+        if (ns.idFromName(c.Object).equals(this.#id)) return ns.get(ns.idFromName(c.Database));
+      } catch {
+        // not a namespace this object could be in
+      }
+    }
+    return null;
+  }
+}
