@@ -166,7 +166,7 @@ export async function transactWriteParts(ctx: ShardContext, parts: TransactionPa
       Coordinator: { Database: ctx.database, Jurisdiction: ctx.jurisdiction ?? null, Object: p.object },
     }))));
   const decide = (decision: string) =>
-    home.routerHandle("@TxnDecide", JSON.stringify({ TxnId: txn, Decision: decision, ...(token ? { ClientRequestToken: token } : {}) }));
+    call(home, "@TxnDecide", JSON.stringify({ TxnId: txn, Decision: decision, ...(token ? { ClientRequestToken: token } : {}) }));
   const abort = async () => {
     // Parts that failed to answer may have prepared: abort them too (it is idempotent). With a
     // token, the coordinator must hear it, to free the token.
@@ -185,10 +185,9 @@ export async function transactWriteParts(ctx: ShardContext, parts: TransactionPa
     return failure;
   }
   const decided = await decide("COMMIT");
-  if (decided.status !== 200) {
-    await abort();
-    return INTERNAL;
-  }
+  // No answer: COMMIT may stand or not, so no part may be aborted here; the parts' alarms end
+  // them as the coordinator decided.
+  if (!decided || decided.status !== 200) return INTERNAL;
   if ((JSON.parse(decided.body) as { Decision: string }).Decision !== "COMMIT") {
     // A recovery decided first (this router was slower than the lock timeout): nothing happened.
     await abort();

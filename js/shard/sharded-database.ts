@@ -13,11 +13,11 @@
  */
 import type { EngineResponse, OperationTarget } from "../engine/types.js";
 import { batchGetShards, batchWriteShards } from "./shard-batch.js";
-import { isStaleMapAnswer, type Placement, ShardContext, type ShardNamespace, validationError } from "./shard-context.js";
+import { isStaleMapAnswer, type Placement, ShardContext, type ShardNamespace, type ShardStub, validationError } from "./shard-context.js";
 import { SHARDS_TAG, type ShardMap, shardObjectName } from "./shard-map.js";
 import { queryIndexShards } from "./shard-query.js";
 import { scanShards } from "./shard-scan.js";
-import { type TransactionPart, transactGetParts, transactWriteParts } from "./shard-transact.js";
+import { resolveTransaction, type TransactionPart, transactGetParts, transactWriteParts } from "./shard-transact.js";
 import { streamsOperation } from "./shard-streams.js";
 import { createTable, deleteTable, describeShards, describeTable, touchesShardsTag, updateEveryShard } from "./shard-tables.js";
 
@@ -128,7 +128,7 @@ export class ShardedDatabase implements OperationTarget {
     const map = await ctx.map(r.TableName);
     if (!map || map.shards === 1) return ctx.home().handle(op, text);
     const shard = ctx.shardOf(op, r, map, text);
-    if (shard !== null) return ctx.shard(map, shard).routerHandle(op, text);
+    if (shard !== null) return afterStaleLocks(ctx, ctx.shard(map, shard), op, text);
     // No one partition: a Query on a global secondary index (every shard has part of it), or a
     // malformed request (the first shard answers it as one object does).
     if (op === "Query" && typeof r.IndexName === "string" && !map.localIndexes.includes(r.IndexName))
@@ -163,13 +163,31 @@ export class ShardedDatabase implements OperationTarget {
     if (parts.size <= 1) {
       const only = [...parts.values()][0];
       if (!only || only.key === "home") return ctx.home().handle(op, text);
-      return only.stub.routerHandle(op, text);
+      return afterStaleLocks(ctx, only.stub, op, text);
     }
     const options = { timeoutMs: this.#transactionTimeoutMs };
     return op === "TransactGetItems"
       ? transactGetParts(ctx, [...parts.values()], r, text, options)
       : transactWriteParts(ctx, [...parts.values()], r, text, options);
   }
+}
+
+/**
+ * Runs op on a shard; if an expired lock of a transaction over several objects got in its way
+ * (the engine names it, for the router only), has that transaction ended (shard-transact.ts) and
+ * tries once more. The answer never shows the internal names.
+ */
+async function afterStaleLocks(ctx: ShardContext, stub: ShardStub, op: string, text: string): Promise<EngineResponse> {
+  let answer = await stub.routerHandle(op, text);
+  for (let attempt = 0; attempt < 2 && answer.status === 400 && answer.body.includes('"@Stale'); attempt++) {
+    const body = JSON.parse(answer.body) as { "@StaleTransaction"?: string; "@Stale"?: string[] };
+    const stale = [...(body["@Stale"] ?? []), ...(body["@StaleTransaction"] ? [body["@StaleTransaction"]] : [])];
+    await Promise.all(stale.map((txn) => resolveTransaction(ctx, stub, txn)));
+    answer = await stub.routerHandle(op, text);
+  }
+  if (answer.status !== 400 || !answer.body.includes('"@Stale')) return answer;
+  const { "@Stale": _s, "@StaleTransaction": _t, ...rest } = JSON.parse(answer.body) as Record<string, unknown>;
+  return { status: answer.status, body: JSON.stringify(rest) };
 }
 
 /** The tables a request names (TableName, RequestItems, TransactItems). */

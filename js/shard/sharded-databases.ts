@@ -16,7 +16,7 @@ const routers = new WeakMap<object, Map<string, ShardedDatabase>>();
 export function shardedDatabase(namespace: ShardNamespace, database: string, options: ShardedDatabaseOptions = {}): ShardedDatabase {
   let byName = routers.get(namespace);
   if (!byName) routers.set(namespace, (byName = new Map()));
-  const key = JSON.stringify([options.shards ?? 1, options.jurisdiction, options.locationHint, options.partitionKey, database]);
+  const key = JSON.stringify([options.shards ?? 1, options.jurisdiction, options.locationHint, options.partitionKey, options.transactionTimeoutMs, database]);
   let router = byName.get(key);
   if (!router) byName.set(key, (router = new ShardedDatabase(namespace, database, engineModule, options)));
   return router;

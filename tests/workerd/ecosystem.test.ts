@@ -20,17 +20,8 @@ const BUNDLE = fileURLToPath(new URL("../../bundles/ecosystem/", import.meta.url
 
 /** Cases that fail because of an engine gap, with the reason (reported as todo, not failure). */
 const KNOWN_GAPS: Record<string, string> = {};
-/** The same, on tables spread over 4 shards (what js/shard/ does not do yet, issue #14). */
-const CROSS_SHARD = "issue #14: transactions over items on more than one shard are not built yet (the router refuses them, saying so)";
-const AFTER_CROSS_SHARD = "issue #14: reads what an earlier cross-shard transaction would have written";
-const KNOWN_SHARDED_GAPS: Record<string, string> = {
-  "electrodb: transaction.write commits all writes": CROSS_SHARD,
-  "electrodb: transaction.get reads several entities": CROSS_SHARD,
-  "electrodb: delete, batch delete and scan": AFTER_CROSS_SHARD,
-  "toolbox: transaction of put/update/check/delete commits together": CROSS_SHARD,
-  "toolbox: a failing ConditionCheck cancels the whole transaction": CROSS_SHARD,
-  "toolbox: DeleteItemCommand with condition and ALL_OLD, BatchDelete": AFTER_CROSS_SHARD,
-};
+/** The same, on tables spread over 4 shards. */
+const KNOWN_SHARDED_GAPS: Record<string, string> = {};
 
 /** Where each suite runs: inside the Durable Object, and in the Worker over 4-shard tables. */
 const PLACES = [

@@ -14,6 +14,9 @@ import { DynamoDBClient as PlainDynamoDBClient } from "../../js/client/client.js
 import { CreateTableCommand, GetItemCommand, PutItemCommand } from "../../js/index.js";
 import { DynamoDBClient as ShardedDynamoDBClient } from "../../js/do/sharded-client.js";
 import { shardedDatabase } from "../../js/shard/sharded-databases.js";
+import { ShardedDatabase } from "../../js/shard/sharded-database.js";
+import type { ShardNamespace } from "../../js/shard/shard-context.js";
+import { handleDynamoDBHttp } from "../../js/http/dynamodb-http.js";
 import { KV_HOST_CASES } from "../../js/hosts/kv-host-conformance.js";
 import { SqlHost } from "../../js/hosts/sql-host.js";
 import { createInProcessClient } from "../../js/sdk/request-handler.js";
@@ -143,6 +146,30 @@ export class DynamoDBDurableObject extends Base<Env> {
   }
 }
 
+/** env.DYNAMODB whose stubs throw on the router's calls of the ops in `fail` to objects named ...suffix. */
+function faultyNamespace(namespace: DurableObjectNamespace<DynamoDBDurableObject>, fail: Set<string>, suffix: string): ShardNamespace {
+  const names = new Map<string, string>();
+  return {
+    idFromName(name: string) {
+      const id = namespace.idFromName(name);
+      names.set(id.toString(), name);
+      return id;
+    },
+    get(id: DurableObjectId) {
+      const stub = namespace.get(id);
+      const name = names.get(id.toString()) ?? "";
+      return {
+        handle: (op: string, body: string | Uint8Array) => stub.handle(op, body),
+        served: () => stub.served(),
+        routerHandle: (op: string, body: string) => {
+          if (fail.has(op) && name.endsWith(suffix)) throw new Error(`injected: ${op} on ${name}`);
+          return stub.routerHandle(op, body);
+        },
+      };
+    },
+  };
+}
+
 function json(value: unknown): Response {
   return Response.json(value);
 }
@@ -189,6 +216,15 @@ export default {
         // ?shards=N: a router of its own, with its own cached maps).
         const inner = new URL(`/${db}`, url);
         return routeToDatabase(new Request(inner, request), env.DYNAMODB, { shards: Number(url.searchParams.get("shards") ?? 4) });
+      }
+      case "faulty-shards": {
+        // A router whose calls of the named phases (?fail=@TxnCommit,@TxnAbort) to the objects whose
+        // names end with ?object= (default: every object) throw, as if the object or the router's
+        // connection died; locks expire after ?timeout= ms (transaction-recovery.test.ts).
+        const fail = new Set((url.searchParams.get("fail") ?? "").split(",").filter(Boolean));
+        const router = new ShardedDatabase(faultyNamespace(env.DYNAMODB, fail, url.searchParams.get("object") ?? ""), db, engineModule, {
+          shards: Number(url.searchParams.get("shards") ?? 4), transactionTimeoutMs: Number(url.searchParams.get("timeout") ?? 5000) });
+        return handleDynamoDBHttp(new Request(new URL(`/${db}`, url), request), router);
       }
       case "sdk":
         return json(await stub.runSdkCases(prefix));
