@@ -4,8 +4,9 @@
  * - balance: N random partition keys (default 1,000,000), hashed by the engine's @Route as the
  *   router hashes them, over 16 and 256 shards: the largest shard against the mean;
  * - the Worker's HTTP door (harness Worker under Miniflare, one client, 1 request in flight) on a
- *   table of 4 shards and one of 1: PutItem, GetItem, UpdateItem, Query, BatchWriteItem, and a
- *   Scan of 10,000 items, in alternating blocks so both see the same machine load; medians of
+ *   table of 4 shards and one of 1: PutItem, GetItem, UpdateItem, Query, BatchWriteItem, a
+ *   TransactWriteItems of 2 updates whose items are on 2 different shards of the 4 (two-phase
+ *   commit; on the 1-shard table, one object's transaction), and a Scan of 10,000 items, in alternating blocks so both see the same machine load; medians of
  *   µs per operation (per item for the Scan) and the 4-shard / 1-shard ratio.
  * Usage: node dist/bench/shards.js [keys] [blocks] [block size]
  */
@@ -22,8 +23,24 @@ const ROOT = new URL("../../", import.meta.url);
 const Module = WebAssembly.Module as unknown as new (bytes: Uint8Array) => WebAssembly.Module;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+const routeEngine = new WasmEngine(new Module(readFileSync(new URL("build/wasm/engine.wasm", ROOT))), new MemoryHost());
+
+/** The shard of n that partition key pk goes to, as the router computes it. */
+function shardOfKey(pk: string, n: number): number {
+  const r = routeEngine.handle("@Route", JSON.stringify({ Operation: "GetItem", HashKey: "pk", Request: { Key: { pk: { S: pk } } } }));
+  return shardOfHash((JSON.parse(r.body) as { Hash: number }).Hash, n);
+}
+
+/** Pairs of partition keys on two different shards of 4. */
+const PAIRS: [string, string][] = Array.from({ length: 997 }, (_, i) => {
+  const a = `t${i}`;
+  let k = 0;
+  while (shardOfKey(`t${i}-${k}`, 4) === shardOfKey(a, 4)) k++;
+  return [a, `t${i}-${k}`];
+});
+
 function balance(keys: number): void {
-  const engine = new WasmEngine(new Module(readFileSync(new URL("build/wasm/engine.wasm", ROOT))), new MemoryHost());
+  const engine = routeEngine;
   const counts = { 16: new Array<number>(16).fill(0), 256: new Array<number>(256).fill(0) };
   let seed = 12345;
   const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
@@ -50,6 +67,12 @@ const TABLE = {
 const pad = "x".repeat(150);
 
 type Op = (url: URL, i: number) => Promise<unknown>;
+/** A timed request must succeed (a cheap error would flatter the figure). */
+async function ok(answer: Promise<{ status: number; body: unknown }>): Promise<unknown> {
+  const r = await answer;
+  if (r.status !== 200) throw new Error(`bench request failed: ${JSON.stringify(r.body)}`);
+  return r;
+}
 const OPS: Record<string, Op> = {
   PutItem: (url, i) => postOp(url, "PutItem", { TableName: "bench", Item: { pk: { S: `p${i % 997}` }, sk: { S: `s${i}` }, pad: { S: pad } } }),
   GetItem: (url, i) => postOp(url, "GetItem", { TableName: "bench", Key: { pk: { S: `p${i % 997}` }, sk: { S: `s${i}` } } }),
@@ -57,6 +80,9 @@ const OPS: Record<string, Op> = {
     UpdateExpression: "ADD n :one", ExpressionAttributeValues: { ":one": { N: "1" } } }),
   Query: (url, i) => postOp(url, "Query", { TableName: "bench", KeyConditionExpression: "pk = :p", Limit: 10,
     ExpressionAttributeValues: { ":p": { S: `p${i % 997}` } } }),
+  "TransactWriteItems (2 items on 2 shards)": (url, i) => ok(postOp(url, "TransactWriteItems", { TransactItems: PAIRS[i % 997]!.map((pk) =>
+    ({ Update: { TableName: "bench", Key: { pk: { S: pk }, sk: { S: "0" } }, UpdateExpression: "ADD n :one",
+      ExpressionAttributeValues: { ":one": { N: "1" } } } })) })),
   BatchWriteItem: (url, i) => postOp(url, "BatchWriteItem", { RequestItems: { bench: Array.from({ length: 25 }, (_, k) =>
     ({ PutRequest: { Item: { pk: { S: `b${(i * 25 + k) % 4999}` }, sk: { S: "0" }, pad: { S: pad } } } })) } }),
 };
