@@ -13,6 +13,8 @@ export interface ShardStub {
   handle(op: string, body: string | Uint8Array): EngineResponse | Promise<EngineResponse>;
   routerHandle(op: string, body: string): EngineResponse | Promise<EngineResponse>;
   served(): number | Promise<number>;
+  /** DynamoDBDurableObject.restoreToPointInTime: restarts the object with its storage as at `time`. */
+  restoreToPointInTime?(time: number | Date): Promise<never>;
 }
 
 /** The Durable Object namespace the database and its shards live in. */
@@ -113,6 +115,11 @@ export class ShardContext {
   /** Forgets a table's map (after CreateTable, DeleteTable, or an answer that says it is stale). */
   forget(table: string): void {
     this.#maps.delete(table);
+  }
+
+  /** Forgets every map (the directory changed under the router: a restore). */
+  forgetAll(): void {
+    this.#maps.clear();
   }
 
   async #fetchMap(table: string): Promise<ShardMap | null> {

@@ -156,7 +156,7 @@ export async function transactWriteParts(ctx: ShardContext, parts: TransactionPa
   if (token !== undefined) {
     const begun = await home.routerHandle("@TxnBegin", JSON.stringify({ ClientRequestToken: token, TransactItems: r.TransactItems }));
     if (begun.status !== 200) return begun;
-    if ((JSON.parse(begun.body) as { Replay: boolean }).Replay) return { status: 200, body: "{}" };
+    if ((JSON.parse(begun.body) as { Replay: boolean }).Replay) return replay(parts, r, text);
   }
   const txn = newTransactionId();
   const expires = Date.now() + options.timeoutMs;
@@ -168,10 +168,10 @@ export async function transactWriteParts(ctx: ShardContext, parts: TransactionPa
   const decide = (decision: string) =>
     call(home, "@TxnDecide", JSON.stringify({ TxnId: txn, Decision: decision, ...(token ? { ClientRequestToken: token } : {}) }));
   const abort = async () => {
-    // Parts that failed to answer may have prepared: abort them too (it is idempotent). With a
-    // token, the coordinator must hear it, to free the token.
+    // Parts that failed to answer may have prepared: abort them too (it is idempotent). No
+    // decision is written (none means ABORT to a recovery), so a refused request leaves no trace.
     await Promise.all(parts.map((p, i) => (prepared[i]?.status === 200 || !prepared[i] ? call(p.stub, "@TxnAbort", JSON.stringify({ TxnId: txn })) : null)));
-    if (token !== undefined) await decide("ABORT");
+    if (token !== undefined) await call(home, "@TxnRelease", JSON.stringify({ ClientRequestToken: token }));
   };
   if (prepared.some((a) => a === null)) {
     await abort();
@@ -198,6 +198,19 @@ export async function transactWriteParts(ctx: ShardContext, parts: TransactionPa
   // client cannot know that yet, as after any internal error.
   if (committed.some((a) => a === null || a.status !== 200)) return INTERNAL;
   return { status: 200, body: JSON.stringify(mergeWriteAnswers(committed as EngineResponse[])) };
+}
+
+/**
+ * A retry of a committed request: nothing is written; asked for capacity, each object reports
+ * what one object's replay reports for its actions ("@Replay").
+ */
+async function replay(parts: TransactionPart[], r: Json, text: string): Promise<EngineResponse> {
+  const mode = r.ReturnConsumedCapacity;
+  if (mode !== "TOTAL" && mode !== "INDEXES") return { status: 200, body: "{}" };
+  const answers = await Promise.all(parts.map((p) => call(p.stub, "@TxnPrepare", withMembers(text, { TxnId: "replay", ExpiresMs: 0, "@Mine": p.mine, "@Replay": true }))));
+  const failed = answers.find((a) => a === null || a.status !== 200);
+  if (failed !== undefined) return failed ?? INTERNAL;
+  return { status: 200, body: JSON.stringify(mergeWriteAnswers(answers as EngineResponse[])) };
 }
 
 function mergeWriteAnswers(answers: EngineResponse[]): Json {

@@ -65,6 +65,31 @@ export class ShardedDatabase implements OperationTarget {
     return JSON.parse(r.body);
   }
 
+  /**
+   * Point-in-time recovery of the whole database, every shard of every spread table included, to
+   * the same `time` (DynamoDBDurableObject.restoreToPointInTime: deployed objects only; Miniflare
+   * refuses it). The database's object goes first; its directory, as it was at `time`, then names
+   * the spread tables of that time, whose shard objects are restored to `time` too. Rejects with the
+   * platform's reason if an object refuses (objects restored before it stay restored).
+   */
+  async restoreToPointInTime(time: number | Date): Promise<void> {
+    const ctx = this.#ctx;
+    await restarted(ctx.home(), time);
+    ctx.forgetAll();
+    let start: string | undefined;
+    do {
+      const r = await ctx.home().handle("ListTables", JSON.stringify(start ? { ExclusiveStartTableName: start } : {}));
+      if (r.status !== 200) throw new Error(`do-dynamodb: ListTables after the restore: ${r.body}`);
+      const page = JSON.parse(r.body) as { TableNames: string[]; LastEvaluatedTableName?: string };
+      for (const table of page.TableNames) {
+        const map = await ctx.map(table);
+        if (map && map.shards > 1)
+          await Promise.all(Array.from({ length: map.shards }, (_, i) => restarted(ctx.shard(map, i), time)));
+      }
+      start = page.LastEvaluatedTableName;
+    } while (start);
+  }
+
   async handle(op: string, body: string | Uint8Array): Promise<EngineResponse> {
     let text: string;
     let request: unknown;
@@ -160,7 +185,9 @@ export class ShardedDatabase implements OperationTarget {
       if (seen) seen.mine.push(place);
       else parts.set(part.key, { ...part, stub: ctx.object(part.object), mine: [place] });
     }
-    if (parts.size <= 1) {
+    // A ClientRequestToken lives at the coordinator (the database's object), wherever the items are.
+    const token = op === "TransactWriteItems" && r.ClientRequestToken !== undefined;
+    if (parts.size === 0 || (parts.size === 1 && (!token || parts.has("home")))) {
       const only = [...parts.values()][0];
       if (!only || only.key === "home") return ctx.home().handle(op, text);
       return afterStaleLocks(ctx, only.stub, op, text);
@@ -169,6 +196,17 @@ export class ShardedDatabase implements OperationTarget {
     return op === "TransactGetItems"
       ? transactGetParts(ctx, [...parts.values()], r, text, options)
       : transactWriteParts(ctx, [...parts.values()], r, text, options);
+  }
+}
+
+/** Restores one object to `time`; its restart (the call's rejection with the restore's reason) is success. */
+async function restarted(stub: ShardStub, time: number | Date): Promise<void> {
+  if (!stub.restoreToPointInTime) throw new Error("do-dynamodb: these objects cannot restore to a point in time");
+  try {
+    await stub.restoreToPointInTime(time);
+  } catch (err) {
+    if (String((err as Error)?.message ?? err).includes("do-dynamodb: restoring to")) return;
+    throw err;
   }
 }
 

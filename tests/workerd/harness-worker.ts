@@ -257,6 +257,13 @@ export default {
         } catch (err) {
           return json({ restored: false, message: String((err as Error).message ?? err) });
         }
+      case "restore-sharded":
+        try {
+          await shardedDatabase(env.DYNAMODB, db, { shards: 4 }).restoreToPointInTime(Number(url.searchParams.get("time")));
+          return json({ restored: true });
+        } catch (err) {
+          return json({ restored: false, message: String((err as Error).message ?? err) });
+        }
       case "streams-sdk":
         return json(await stub.runStreamsSdk(prefix));
       case "delivered":

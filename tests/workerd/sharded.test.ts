@@ -289,6 +289,16 @@ describe("tables over 4 Durable Objects answer as tables in one", () => {
     assert.deepEqual(changes.get("sharded"), changes.get("single"));
   });
 
+  it("point-in-time restore of a database asks every object; Miniflare refuses, and nothing changes", async () => {
+    const count = async () => (await postOp(sharded.url, "Scan", { TableName: "orders", Select: "COUNT" })).body.Count;
+    const before = await count();
+    const res = await fetch(new URL(`/__test/restore-sharded/default?time=${Date.now() - 60_000}`, sharded.url));
+    const outcome = (await res.json()) as { restored: boolean; message?: string };
+    assert.equal(outcome.restored, false);
+    assert.match(outcome.message ?? "", /does not implement point-in-time recovery/);
+    assert.equal(await count(), before);
+  });
+
   it("a transaction on one partition runs, all or nothing, on its shard", async () => {
     const key = { pk: { S: "customer-7" } };
     const ok = await postOp(sharded.url, "TransactWriteItems", { TransactItems: [

@@ -57,7 +57,7 @@ Status Route(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
 Status ShardMap(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
 // Transactions over several objects (transaction_participant.cc, transaction_coordinator.cc).
 #define DODB_TRANSACTION_PHASES(X) \
-  X(TxnPrepare) X(TxnCommit) X(TxnAbort) X(TxnRead) X(TxnReadEnd) X(TxnPending) X(TxnBegin) X(TxnDecide)
+  X(TxnPrepare) X(TxnCommit) X(TxnAbort) X(TxnRead) X(TxnReadEnd) X(TxnPending) X(TxnBegin) X(TxnRelease) X(TxnDecide)
 DODB_TRANSACTION_PHASES(DODB_DECLARE_OPERATION)
 #undef DODB_DECLARE_OPERATION
 }  // namespace ops

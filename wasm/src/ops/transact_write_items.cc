@@ -81,6 +81,20 @@ Status PlanTransactWrite(OperationContext& ctx, const JsonValue& request, const 
   return CheckTransactionBytes(*total_bytes);
 }
 
+void WriteReplayCapacity(JsonWriter& out, const JsonValue& request, const std::vector<TransactionAction>& planned) {
+  // A replay writes nothing; asked for capacity, it reports reading the items (transactional
+  // reads, on the larger image as the first call sized them: dynoxide's DynamoDB capture).
+  std::string_view mode = StringOr(request, "ReturnConsumedCapacity", "NONE");
+  if (!WantsCapacity(mode)) return;
+  TableConsumption per_table;
+  for (const TransactionAction& t : planned) {
+    if (t.plan.key.empty()) continue;  // another object's action
+    size_t old_size = t.plan.old_item ? ItemSize(*t.plan.old_item) : 0;
+    AddConsumption(&per_table, ReadConsumption(t.plan.table.name, 2 * ReadUnits(std::max(old_size, t.plan.new_size), true)));
+  }
+  WriteConsumedCapacityList(out, mode, per_table);
+}
+
 Status CheckTransactionBytes(size_t total_bytes) {
   if (total_bytes > kMaxTransactionBytes)
     return Status::Validation(
@@ -106,18 +120,7 @@ Status TransactWriteItems(OperationContext& ctx, const JsonValue& request, JsonW
     bool replay = false;
     DODB_RETURN_IF_ERROR(CheckIdempotencyToken(ctx.store, StringOf(*token), fingerprint, &replay));
     if (replay) {
-      // A replay writes nothing; asked for capacity, it reports reading the items (transactional
-      // reads, on the larger image as the first call sized them: dynoxide's DynamoDB capture).
-      std::string_view mode = StringOr(request, "ReturnConsumedCapacity", "NONE");
-      if (WantsCapacity(mode)) {
-        TableConsumption per_table;
-        for (const TransactionAction& t : planned) {
-          size_t old_size = t.plan.old_item ? ItemSize(*t.plan.old_item) : 0;
-          AddConsumption(&per_table, ReadConsumption(t.plan.table.name,
-                                                     2 * ReadUnits(std::max(old_size, t.plan.new_size), true)));
-        }
-        WriteConsumedCapacityList(out, mode, per_table);
-      }
+      WriteReplayCapacity(out, request, planned);
       return Status::OK();
     }
   }

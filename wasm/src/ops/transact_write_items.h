@@ -18,6 +18,9 @@ namespace dodb {
 Status PlanTransactWrite(OperationContext& ctx, const JsonValue& request, const std::vector<bool>* mine,
                          std::vector<TransactionAction>* planned, size_t* total_bytes, int* failed);
 
+// The ConsumedCapacity a replay of a committed request (ClientRequestToken) reports, if asked.
+void WriteReplayCapacity(JsonWriter& out, const JsonValue& request, const std::vector<TransactionAction>& planned);
+
 // "Collection size of items exceeded ..." past 4 MB of new items in one transaction.
 Status CheckTransactionBytes(size_t total_bytes);
 

@@ -4,6 +4,8 @@
 //     (idempotency.h); {"Replay":true} if the same request already committed within 10 minutes,
 //     TransactionInProgressException while it is in flight, IdempotentParameterMismatchException
 //     for another request with the token.
+//   "@TxnRelease" {ClientRequestToken}: frees a token held for a transaction that did not commit
+//     (nothing else is written: a failed request leaves the store as it was).
 //   "@TxnDecide" {TxnId, Decision: "COMMIT" | "ABORT", ClientRequestToken?}: records the decision
 //     unless one is recorded, and answers the one that stands ({"Decision": ...}); with the token,
 //     ends its hold (used if committed, free again if not). The router decides COMMIT after every
@@ -31,6 +33,13 @@ Status TxnBegin(OperationContext& ctx, const JsonValue& request, JsonWriter& out
   DODB_RETURN_IF_ERROR(HoldIdempotencyToken(ctx.store, StringOf(*token), Fingerprint(*actions), &replay));
   WriteKey(out, "Replay");
   out.Bool(replay);
+  return Status::OK();
+}
+
+Status TxnRelease(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  const JsonValue* token = Member(request, "ClientRequestToken");
+  if (!token || !token->IsString()) return Status::Validation("internal: ClientRequestToken");
+  EndTokenHold(ctx.store, StringOf(*token), false);
   return Status::OK();
 }
 

@@ -7,6 +7,8 @@
 //     ExpiresMs, keeps the part (transaction_records.h) and answers {"Prepared":true,"Bytes":n}.
 //     Otherwise it changes nothing and answers the error, with "@Action" (the action that failed
 //     the request) or "@Stale" (transactions whose expired locks got in the way) and "@Bytes".
+//     With "@Replay": true (a retry of a committed request, ClientRequestToken), it only plans
+//     and answers the ConsumedCapacity such a replay reports.
 //   "@TxnCommit" {TxnId}: performs the kept part (its items cannot have changed: they are locked),
 //     releases the locks, drops the part; answers ConsumedCapacity / ItemCollectionMetrics as
 //     TransactWriteItems would for these actions, and "Committed" (false: nothing was kept).
@@ -125,6 +127,10 @@ Status TxnPrepare(OperationContext& ctx, const JsonValue& request, JsonWriter& o
   size_t bytes = 0;
   int failed = -1;
   Status s = PlanTransactWrite(acting, request, &mine, &planned, &bytes, &failed);
+  if (const JsonValue* replay = Member(request, "@Replay"); s.ok() && replay && replay->IsTrue()) {
+    WriteReplayCapacity(out, request, planned);
+    return Status::OK();
+  }
   if (s.ok()) s = CancellationIfAny(planned, true);
   if (!s.ok()) return WithExtra(std::move(s), "\"@Action\":" + std::to_string(failed) + ",\"@Bytes\":" + std::to_string(bytes));
 
