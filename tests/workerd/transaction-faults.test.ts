@@ -94,14 +94,20 @@ interface Scenario {
 let dbCounter = 0;
 async function runScenario(s: Scenario): Promise<void> {
   const id = `faults-${++dbCounter}`;
-  const twin = `${id}-twin`;
-  for (const db of [id, twin]) for (const [op, body] of s.setup) await must(db, op, body);
+  const twins = [`${id}-twin`, `${id}-twin2`];
+  for (const db of [id, ...twins]) for (const [op, body] of s.setup) await must(db, op, body);
 
-  // How many writes the request makes (the engine's, and those applied when it commits).
-  for (const layer of ["engine", "storage"] as const) await disarm(twin, layer);
-  await must(twin, s.op, s.body);
-  const writes = await disarm(twin);
-  const applied = await disarm(twin, "storage");
+  // How many writes the request makes (the engine's, and those applied when it commits), on two
+  // twins: the fewer counted is the request's own (a maintenance alarm that runs meanwhile, e.g.
+  // stream retention after the setup's first record, adds its writes to a count).
+  let writes = Infinity;
+  let applied = Infinity;
+  for (const twin of twins) {
+    for (const layer of ["engine", "storage"] as const) await disarm(twin, layer);
+    await must(twin, s.op, s.body);
+    writes = Math.min(writes, await disarm(twin));
+    applied = Math.min(applied, await disarm(twin, "storage"));
+  }
   assert.ok(writes >= s.minWrites, `${s.name}: expected at least ${s.minWrites} writes, counted ${writes}`);
   assert.ok(applied >= 2, `${s.name}: the commit applies several writes (${applied}), so it runs in a transaction`);
 
