@@ -56,6 +56,7 @@ DODB_STREAMS_OPERATIONS(DODB_DECLARE_OPERATION)
 Status Maintain(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
 Status Route(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
 Status ShardMap(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
+Status DescribeTableDefinition(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
 }  // namespace ops
 
 }  // namespace dodb
