@@ -219,7 +219,9 @@ export class DynamoDBEngine implements OperationTarget {
     }
     if (!more && this.#declarationsWaiting) {
       // The index change in progress has finished: start the next declared one (its UpdateTable
-      // wants the alarm at once, and so does this).
+      // wants the alarm at once, and so does this). If the engine refuses it, the error leaves
+      // here once, not at every alarm: the next start of the object reports it to every request.
+      this.#declarationsWaiting = false;
       this.#declarationsWaiting = applyDeclaredTables(this, this.#tables);
       more = true;
     }
