@@ -4,16 +4,25 @@
  * in-process SDK clients call) and fetch(), which speaks DynamoDB's HTTP protocol directly. The
  * engine is created on first use; subclasses may override createEngine() (tests wrap the host).
  * The object's alarm runs the engine's maintenance steps (index backfill after UpdateTable).
+ * Tables declared in a subclass's `static tables` are created or brought up to date before the
+ * first request (js/do/declared-tables.ts).
  */
 import { DurableObject } from "cloudflare:workers";
 import type { EngineResponse } from "../engine/types.js";
 import { handleDynamoDBHttp } from "../http/dynamodb-http.js";
 import { UNKNOWN_OPERATION } from "../http/errors.js";
+import type { TableDefinition } from "./declared-tables.js";
 import { DynamoDBEngine, FROM_ROUTER } from "./dynamodb-engine.js";
 import engineModule from "./engine-module.js";
 import { TransactionRecovery } from "./transaction-recovery.js";
 
 export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
+  /**
+   * The tables every object of this class declares (CreateTable's input plus `TimeToLiveAttribute`):
+   * `static tables: TableDefinition[] = [...]` in a subclass. See DynamoDBEngineOptions.tables.
+   */
+  static tables: readonly TableDefinition[] = [];
+
   #engine: DynamoDBEngine | null = null;
   /** Requests this instance has run (both doors), since it started: DescribeShards reports it. */
   #served = 0;
@@ -93,6 +102,7 @@ export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
   }
 
   protected createEngine(): DynamoDBEngine {
-    return new DynamoDBEngine(this.ctx.storage, engineModule);
+    const { tables } = this.constructor as typeof DynamoDBDurableObject;
+    return new DynamoDBEngine(this.ctx.storage, engineModule, { tables });
   }
 }

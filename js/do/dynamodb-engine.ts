@@ -10,6 +10,10 @@
  * Transport-independent: the DO's fetch (HTTP), its RPC method and the in-process SDK handler all
  * call handle(). The host is injectable so tests can wrap it (e.g. to fail on the k-th put).
  *
+ * Tables declared in code (the `tables` option, js/do/declared-tables.ts) are applied when the engine
+ * is made, so before its first request; global index changes that must wait for another one are
+ * applied by maintain() once that one has finished.
+ *
  * subscribe(listener) delivers, after each request's transaction has committed, the DynamoDB Streams
  * records that request wrote (tables with a stream enabled; Time to Live deletions included, from
  * maintain()), in commit order; a request that rolled back delivers nothing.
@@ -20,6 +24,7 @@ import type { EngineResponse, OperationTarget } from "../engine/types.js";
 import { WasmEngine } from "../engine/wasm-engine.js";
 import { SqlHost } from "../hosts/sql-host.js";
 import { WriteBuffer } from "../hosts/write-buffer.js";
+import { applyDeclaredTables, DESCRIBE_DEFINITION, type TableDefinition } from "./declared-tables.js";
 
 /** A DynamoDB Streams record, as GetRecords returns it. */
 export interface StreamRecord {
@@ -60,10 +65,16 @@ export interface DynamoDBEngineOptions {
    * shared schedule, so the engine's alarms and the object's own do not overwrite each other.
    */
   setAlarm?: (scheduledTime: number) => unknown;
+  /**
+   * Tables this object's database declares (CreateTable's input plus `TimeToLiveAttribute`): created
+   * or brought up to date before the first request (js/do/declared-tables.ts). The constructor throws
+   * TableDeclarationError if a declaration is malformed or conflicts with its stored table.
+   */
+  tables?: readonly TableDefinition[];
 }
 
 /** Operations that never write to storage (js/engine/operations.ts: run "read-only"). */
-const READ_ONLY: ReadonlySet<string> = new Set(operationsWhere((facts) => facts.run === "read-only"));
+const READ_ONLY: ReadonlySet<string> = new Set([...operationsWhere((facts) => facts.run === "read-only"), DESCRIBE_DEFINITION]);
 /** Item writes: their writes are held back and applied after the engine returns (WriteBuffer). */
 const DEFERRED_WRITES: ReadonlySet<string> = new Set(operationsWhere((facts) => facts.run === "held-back-write"));
 /** Operations that may leave work for the maintenance steps (index backfill, statistics, TTL). */
@@ -86,6 +97,9 @@ export class DynamoDBEngine implements OperationTarget {
   #pending: Uint8Array[] = [];
   /** Whether this instance has asked the alarm to look at stream retention yet. */
   #retentionScheduled = false;
+  readonly #tables: readonly TableDefinition[];
+  /** Declared global index changes wait for one in progress (maintain() applies them after it). */
+  #declarationsWaiting = false;
 
   constructor(storage: DurableObjectStorage, module: WebAssembly.Module, options: DynamoDBEngineOptions = {}) {
     this.#storage = storage;
@@ -95,6 +109,8 @@ export class DynamoDBEngine implements OperationTarget {
     this.#buffer = new WriteBuffer(options.storage ? options.storage(sqlHost) : sqlHost);
     const host = options.host ? options.host(this.#buffer) : this.#buffer;
     this.#engine = new WasmEngine(module, this.#recording(host));
+    this.#tables = options.tables ?? [];
+    if (this.#tables.length > 0) this.#declarationsWaiting = applyDeclaredTables(this, this.#tables);
   }
 
   /**
@@ -200,6 +216,14 @@ export class DynamoDBEngine implements OperationTarget {
       const step = result.status === 200 ? (JSON.parse(result.body) as { More: boolean; NextMs?: number }) : { More: false };
       more = step.More;
       nextMs = step.NextMs ?? 0;
+    }
+    if (!more && this.#declarationsWaiting) {
+      // The index change in progress has finished: start the next declared one (its UpdateTable
+      // wants the alarm at once, and so does this). If the engine refuses it, the error leaves
+      // here once, not at every alarm: the next start of the object reports it to every request.
+      this.#declarationsWaiting = false;
+      this.#declarationsWaiting = applyDeclaredTables(this, this.#tables);
+      more = true;
     }
     // Work left now: continue at once; periodic work (TTL sweeps): wake up when it is due.
     if (more) await this.#setAlarm(Date.now());

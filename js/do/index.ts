@@ -7,7 +7,8 @@
  */
 export { DynamoDBDurableObject } from "./durable-object.js";
 export { DynamoDBEngine, type DynamoDBEngineOptions } from "./dynamodb-engine.js";
-export { withDynamoDB } from "./with-dynamodb.js";
+export { withDynamoDB, type WithDynamoDBOptions } from "./with-dynamodb.js";
+export { TableDeclarationError, type TableDefinition } from "./declared-tables.js";
 export { SharedAlarm, type AlarmOwner } from "./shared-alarm.js";
 export { DEFAULT_DATABASE, databaseFromPath, placementFromEnv, routeToDatabase, shardsFromEnv, type RouteOptions } from "../worker/database-router.js";
 export type { Placement } from "../shard/shard-context.js";

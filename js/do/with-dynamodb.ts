@@ -1,14 +1,16 @@
 /**
- * withDynamoDB(Base): gives any Durable Object class `this.dynamodb`, a DynamoDBClient over an engine
+ * withDynamoDB(Base, { tables }): gives any Durable Object class `this.dynamodb`, a DynamoDBClient over an engine
  * on the object's own storage (no RPC, no network: per-object isolated data, e.g. one agent's
  * memory), and `this.dynamodbEngine`, the engine itself. The engine's maintenance (index backfill,
  * Time to Live sweeps, statistics) runs from alarm(); the Base's own alarm keeps working: the
  * object's storage.setAlarm / getAlarm / deleteAlarm go through a SharedAlarm, and alarm() calls
  * Base's alarm() when Base's time has come. Put your alarm() in Base: a subclass of the mixin that
  * defines alarm() replaces the mixin's and must call super.alarm() to keep both working. The engine stores its data in the SQL table
- * `kv` and the schedule in `_dodb_alarms`; Base must not use those names.
+ * `kv` and the schedule in `_dodb_alarms`; Base must not use those names. Declared `tables` are created
+ * or brought up to date before the first request (js/do/declared-tables.ts).
  */
 import { DynamoDBClient } from "../client/client.js";
+import type { TableDefinition } from "./declared-tables.js";
 import { DynamoDBEngine } from "./dynamodb-engine.js";
 import engineModule from "./engine-module.js";
 import { SharedAlarm } from "./shared-alarm.js";
@@ -64,7 +66,15 @@ export interface WithDynamoDB {
   alarm(alarmInfo?: AlarmInvocationInfo): Promise<void>;
 }
 
-export function withDynamoDB<TBase extends DurableObjectClass>(Base: TBase): TBase & (abstract new (...args: any[]) => WithDynamoDB) {
+export interface WithDynamoDBOptions {
+  /** Tables the object's database declares (CreateTable's input plus `TimeToLiveAttribute`). */
+  tables?: readonly TableDefinition[];
+}
+
+export function withDynamoDB<TBase extends DurableObjectClass>(
+  Base: TBase,
+  options: WithDynamoDBOptions = {},
+): TBase & (abstract new (...args: any[]) => WithDynamoDB) {
   abstract class WithDynamoDB extends Base {
     readonly #shared: Shared;
     #engine: DynamoDBEngine | null = null;
@@ -79,6 +89,7 @@ export function withDynamoDB<TBase extends DurableObjectClass>(Base: TBase): TBa
     get dynamodbEngine(): DynamoDBEngine {
       return (this.#engine ??= new DynamoDBEngine(this.#shared.state.storage, engineModule, {
         setAlarm: (t) => this.#shared.alarm.set("engine", t),
+        tables: options.tables ?? [],
       }));
     }
 

@@ -16,6 +16,7 @@ export const BUNDLES = {
   "bench-worker": "bench/bench-worker.ts",
   ecosystem: "tests/workerd/ecosystem-worker.ts",
   facade: "tests/workerd/facade-worker.ts",
+  "declared-tables": "tests/workerd/declared-tables-worker.ts",
   "example-agent-memory": "examples/agent-memory/worker.ts",
   "example-orders": "examples/orders/worker.ts",
 } as const;

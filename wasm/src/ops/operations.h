@@ -51,14 +51,14 @@ const Operation* FindOperation(std::string_view name);
 namespace ops {
 DODB_OPERATIONS(DODB_DECLARE_OPERATION)
 DODB_STREAMS_OPERATIONS(DODB_DECLARE_OPERATION)
-// Internal operations, reachable from the host only (their names cannot come from X-Amz-Target).
-Status Maintain(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
-Status Route(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
-Status ShardMap(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
-// Transactions over several objects (transaction_participant.cc, transaction_coordinator.cc).
-#define DODB_TRANSACTION_PHASES(X) \
-  X(TxnPrepare) X(TxnCommit) X(TxnAbort) X(TxnRead) X(TxnReadEnd) X(TxnPending) X(TxnBegin) X(TxnRelease) X(TxnDecide)
-DODB_TRANSACTION_PHASES(DODB_DECLARE_OPERATION)
+// Internal operations, reachable from the host only (their names, "@<name>", cannot come from
+// X-Amz-Target): maintenance, the shard router's (route.cc, shard_map.cc, and the phases of
+// transactions over several objects: transaction_participant.cc, transaction_coordinator.cc),
+// and declared tables' definitions (describe_table.cc).
+#define DODB_INTERNAL_OPERATIONS(X)                                                                        \
+  X(Maintain) X(Route) X(ShardMap) X(DescribeTableDefinition) X(TxnPrepare) X(TxnCommit) X(TxnAbort) \
+  X(TxnRead) X(TxnReadEnd) X(TxnPending) X(TxnBegin) X(TxnRelease) X(TxnDecide)
+DODB_INTERNAL_OPERATIONS(DODB_DECLARE_OPERATION)
 #undef DODB_DECLARE_OPERATION
 }  // namespace ops
 
