@@ -361,14 +361,15 @@ export const NODE_DOORS: readonly Door[] = [engineDoor, sdkHandlerDoor, sdkClien
 
 let databases = 0;
 
-function workerdSession(base: () => Promise<URL>, send: (url: URL, db: string, op: string, body: unknown) => Promise<Answer>, clients?: (url: URL) => ScenarioClients) {
+function workerdSession(base: () => Promise<URL>, send: (url: URL, db: string, op: string, body: unknown) => Promise<Answer>,
+  clients?: (url: URL) => ScenarioClients, digestRoute = "kv-digest") {
   return async (): Promise<Session> => {
     const url = await base();
     const db = `doors-${process.pid}-${++databases}`;
     return {
       send: (op, body) => send(url, db, op, body),
       async digest() {
-        const res = await fetch(new URL(`/__test/kv-digest/${db}`, url));
+        const res = await fetch(new URL(`/__test/${digestRoute}/${db}`, url));
         const d = (await res.json()) as { count: number; sha256: string };
         return `${d.count}:${d.sha256}`;
       },
@@ -422,7 +423,7 @@ export function workerdDoors(base: () => Promise<URL>): Door[] {
           body: encodeBody(body),
         });
         return { status: res.status, body: await res.text() };
-      }),
+      }, undefined, "kv-digest-sharded"),
     },
     {
       name: "do-rpc",

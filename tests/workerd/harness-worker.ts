@@ -250,6 +250,19 @@ export default {
       }
       case "kv-digest":
         return json(await stub.kvDigest());
+      case "kv-digest-sharded": {
+        // Every object of the database: its own, and each shard of each spread table (the hostile
+        // corpus through http-4-shards requires all of them unchanged).
+        const listed = JSON.parse((await stub.handle("ListTables", "{}")).body) as { TableNames?: string[] };
+        const digests = [await stub.kvDigest()];
+        for (const table of listed.TableNames ?? []) {
+          const map = await stub.routerHandle("@ShardMap", JSON.stringify({ TableName: table }));
+          const { TableId, Shards } = JSON.parse(map.body) as { TableId: string; Shards: number };
+          for (let i = 0; Shards > 1 && i < Shards; i++)
+            digests.push(await env.DYNAMODB.get(env.DYNAMODB.idFromName(`${db}/${TableId}/${i}`)).kvDigest());
+        }
+        return json({ count: digests.reduce((n, d) => n + d.count, 0), sha256: digests.map((d) => d.sha256).join(",") });
+      }
       case "restore": // RPC errors reach Node tests mangled (Miniflare quirk): report the message
         try {
           await stub.restoreToPointInTime(Number(url.searchParams.get("time")));
