@@ -58,6 +58,22 @@ Status ReadMine(const JsonValue& request, std::vector<bool>* mine) {
   return Status::OK();
 }
 
+// What "@TxnPrepare" and "@TxnRead" carry beside the client's request.
+struct PartRequest {
+  std::string_view txn;
+  std::vector<bool> mine;
+  double expires_ms = 0;
+};
+
+Status ReadPartRequest(const OperationContext& ctx, const JsonValue& request, PartRequest* part) {
+  DODB_RETURN_IF_ERROR(ReadTxnId(request, &part->txn));
+  DODB_RETURN_IF_ERROR(ReadMine(request, &part->mine));
+  const JsonValue* expires = Member(request, "ExpiresMs");
+  if (!expires || !expires->IsNumber() || !ctx.locks) return Status::Validation("internal: ExpiresMs");
+  part->expires_ms = expires->GetDouble();
+  return Status::OK();
+}
+
 // Adds internal members to an error's body (the router reads and removes them).
 Status WithExtra(Status s, const std::string& members) {
   s.set_extra_json(s.extra_json().empty() ? members : s.extra_json() + "," + members);
@@ -116,12 +132,10 @@ void ReleaseAndDrop(OperationContext& ctx, std::string_view txn, const KeptPart&
 }  // namespace
 
 Status TxnPrepare(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
-  std::string_view txn;
-  DODB_RETURN_IF_ERROR(ReadTxnId(request, &txn));
-  std::vector<bool> mine;
-  DODB_RETURN_IF_ERROR(ReadMine(request, &mine));
-  const JsonValue* expires = Member(request, "ExpiresMs");
-  if (!expires || !expires->IsNumber() || !ctx.locks) return Status::Validation("internal: ExpiresMs");
+  PartRequest part;
+  DODB_RETURN_IF_ERROR(ReadPartRequest(ctx, request, &part));
+  const std::string_view txn = part.txn;
+  const std::vector<bool>& mine = part.mine;
   OperationContext acting = ActingFor(ctx, txn);
   std::vector<TransactionAction> planned;
   size_t bytes = 0;
@@ -142,12 +156,12 @@ Status TxnPrepare(OperationContext& ctx, const JsonValue& request, JsonWriter& o
   record.StartArray();
   for (const TransactionAction& t : planned) {
     if (t.plan.key.empty()) continue;
-    ctx.locks->LockForWrite(t.plan.key, txn, expires->GetDouble());
+    ctx.locks->LockForWrite(t.plan.key, txn, part.expires_ms);
     WriteString(record, Base64Encode(t.plan.key));
   }
   record.EndArray();
   WriteKey(record, "ExpiresMs");
-  record.Double(expires->GetDouble());
+  record.Double(part.expires_ms);
   if (const JsonValue* coordinator = Member(request, "Coordinator")) {
     WriteKey(record, "Coordinator");
     coordinator->Accept(record);
@@ -197,18 +211,14 @@ Status TxnAbort(OperationContext& ctx, const JsonValue& request, JsonWriter& out
 }
 
 Status TxnRead(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
-  std::string_view txn;
-  DODB_RETURN_IF_ERROR(ReadTxnId(request, &txn));
-  std::vector<bool> mine;
-  DODB_RETURN_IF_ERROR(ReadMine(request, &mine));
-  const JsonValue* expires = Member(request, "ExpiresMs");
-  if (!expires || !expires->IsNumber() || !ctx.locks) return Status::Validation("internal: ExpiresMs");
-  OperationContext acting = ActingFor(ctx, txn);
+  PartRequest part;
+  DODB_RETURN_IF_ERROR(ReadPartRequest(ctx, request, &part));
+  OperationContext acting = ActingFor(ctx, part.txn);
   std::vector<PlannedGet> planned;
-  DODB_RETURN_IF_ERROR(PlanTransactGet(acting, request, &mine, &planned));
+  DODB_RETURN_IF_ERROR(PlanTransactGet(acting, request, &part.mine, &planned));
   for (const PlannedGet& p : planned)
-    if (!p.action.plan.key.empty()) ctx.locks->LockForRead(p.action.plan.key, txn, expires->GetDouble());
-  return WriteTransactGetResponses(acting, request, planned, &mine, out);
+    if (!p.action.plan.key.empty()) ctx.locks->LockForRead(p.action.plan.key, part.txn, part.expires_ms);
+  return WriteTransactGetResponses(acting, request, planned, &part.mine, out);
 }
 
 Status TxnReadEnd(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
