@@ -175,12 +175,15 @@ Status TxnPrepare(OperationContext& ctx, const JsonValue& request, JsonWriter& o
   return Status::OK();
 }
 
-Status TxnCommit(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+namespace {
+
+// "@TxnCommit" (commit: true) and "@TxnAbort": ends the part kept for TxnId, if any.
+Status EndPart(OperationContext& ctx, const JsonValue& request, JsonWriter& out, bool commit) {
   std::string_view txn;
   DODB_RETURN_IF_ERROR(ReadTxnId(request, &txn));
   KeptPart part;
   bool kept = ctx.locks && LoadPart(ctx.store, txn, &part);
-  WriteKey(out, "Committed");
+  WriteKey(out, commit ? "Committed" : "Aborted");
   out.Bool(kept);
   if (!kept) return Status::OK();
   const JsonValue* part_request = Member(part.record, "Request");
@@ -190,7 +193,7 @@ Status TxnCommit(OperationContext& ctx, const JsonValue& request, JsonWriter& ou
   int failed = -1;
   // The items are as they were at prepare (locked since); a table deleted meanwhile took its
   // items with it, and its actions have nothing left to write.
-  if (part_request && PlanTransactWrite(acting, *part_request, nullptr, &planned, &bytes, &failed).ok()) {
+  if (commit && part_request && PlanTransactWrite(acting, *part_request, nullptr, &planned, &bytes, &failed).ok()) {
     for (const TransactionAction& t : planned)
       if (t.reason == "None") CommitWrite(ctx.store, t.plan);
     WriteMultiItemResponse(out, ctx.store, *part_request, planned, 2);
@@ -199,15 +202,14 @@ Status TxnCommit(OperationContext& ctx, const JsonValue& request, JsonWriter& ou
   return Status::OK();
 }
 
+}  // namespace
+
+Status TxnCommit(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  return EndPart(ctx, request, out, true);
+}
+
 Status TxnAbort(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
-  std::string_view txn;
-  DODB_RETURN_IF_ERROR(ReadTxnId(request, &txn));
-  KeptPart part;
-  bool kept = ctx.locks && LoadPart(ctx.store, txn, &part);
-  if (kept) ReleaseAndDrop(ctx, txn, part);
-  WriteKey(out, "Aborted");
-  out.Bool(kept);
-  return Status::OK();
+  return EndPart(ctx, request, out, false);
 }
 
 Status TxnRead(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
