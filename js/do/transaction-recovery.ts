@@ -1,11 +1,12 @@
 /**
  * Ends, from a Durable Object's alarm, the parts of transactions over several objects that a router
  * prepared here and never ended (it died, or lost its connection, mid-commit): docs/SCALING.md,
- * "Transactions over shards". When a part's locks expire, the object asks the transaction's
- * coordinator (the database's own object) for its decision, which is ABORT unless COMMIT was
- * decided first, and commits or aborts its part accordingly; every part of the transaction ends
- * the same way, and no item stays locked.
+ * "Transactions over shards". When a part's locks expire, the object has the transaction decided
+ * (js/shard/transaction-resolution.ts: the coordinator's decision, or, for a transaction still
+ * STAGING, COMMIT exactly if every participant prepared) and commits or aborts its part
+ * accordingly; every part of the transaction ends the same way, and no item stays locked.
  */
+import { type ObjectCall, resolveDecision } from "../shard/transaction-resolution.js";
 import type { DynamoDBEngine } from "./dynamodb-engine.js";
 
 /** Who to ask, as "@TxnPrepare" kept it (js/shard/shard-transact.ts). */
@@ -57,20 +58,27 @@ export class TransactionRecovery {
     if (NextMs !== undefined) this.wakeAt(NextMs);
   }
 
-  /** The coordinator's decision (ABORT unless COMMIT was decided first), or null if it cannot be reached. */
-  async #decide(engine: DynamoDBEngine, txn: string, c: Coordinator): Promise<string | null> {
-    const body = JSON.stringify({ TxnId: txn, Decision: "ABORT" });
-    const answer = c.Object === c.Database ? engine.handle("@TxnDecide", body) : await this.#coordinator(c)?.routerHandle("@TxnDecide", body);
-    return answer && answer.status === 200 ? (JSON.parse(answer.body) as { Decision: string }).Decision : null;
+  /** The decision that stands (resolveDecision), or null if an object cannot be reached now. */
+  #decide(engine: DynamoDBEngine, txn: string, c: Coordinator): Promise<string | null> {
+    const ns = this.#namespace(c);
+    const on = (name: string): ObjectCall => async (op, body) => {
+      if (name === c.Object) return engine.handle(op, body);  // this object
+      try {
+        return ns ? await ns.get(ns.idFromName(name)).routerHandle(op, body) : null;
+      } catch {
+        return null;
+      }
+    };
+    return resolveDecision(txn, on(c.Database), on);
   }
 
-  /** The database's object, in the namespace binding this object belongs to (found by its own name). */
-  #coordinator(c: Coordinator) {
+  /** The namespace binding this object belongs to (found by its own name), in c's jurisdiction. */
+  #namespace(c: Coordinator): Namespace | null {
     for (const value of Object.values((this.#env ?? {}) as Record<string, unknown>)) {
       if (!isNamespace(value)) continue;
       try {
         const ns = c.Jurisdiction && value.jurisdiction ? value.jurisdiction(c.Jurisdiction) : value;
-        if (ns.idFromName(c.Object).equals(this.#id)) return ns.get(ns.idFromName(c.Database));
+        if (ns.idFromName(c.Object).equals(this.#id)) return ns;
       } catch {
         // not a namespace this object could be in
       }

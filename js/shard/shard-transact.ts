@@ -4,19 +4,19 @@
  * as on one object; this file handles the rest, with the engine's transaction phases
  * (wasm/src/ops/transaction_participant.cc, transaction_coordinator.cc):
  *
- * TransactWriteItems, two-phase commit with the database's own object as coordinator:
- *  1. with a ClientRequestToken, "@TxnBegin" holds it at the coordinator (a retry in flight is
- *     TransactionInProgressException; a retry of a committed one, within 10 minutes, does nothing);
- *  2. every object gets the whole request and the places of its actions ("@TxnPrepare"), all at
- *     once: each plans its actions as TransactWriteItems does and, if they all hold, locks their
+ * TransactWriteItems, "parallel commits" with the database's own object as coordinator: a
+ * transaction has committed exactly when it is staged at the coordinator and every part prepared.
+ *  1. at once: "@TxnStage" at the coordinator (with a ClientRequestToken, its hold first: a retry in
+ *     flight is TransactionInProgressException; a retry of a committed one, within 10 minutes, does
+ *     nothing), and "@TxnPrepare" on every object with the whole request and the places of its
+ *     actions: each plans its actions as TransactWriteItems does and, if they all hold, locks their
  *     items and keeps its part; the answers combine as one object's would (the first action's
- *     error, the 4 MB total, one CancellationReason per action in order);
- *  3. all prepared: "@TxnDecide" COMMIT at the coordinator (the first decision written stands:
- *     a recovery that found a lock expired may have decided ABORT first), then "@TxnCommit" on
- *     every object at once; otherwise "@TxnAbort" on those that prepared.
+ *     error, the 4 MB total, one CancellationReason per action in order). Refused: the prepared
+ *     parts are dropped and the staging removed ("@TxnAbort" without fence, "@TxnRelease").
+ *  2. at once: "@TxnCommit" on every object and "@TxnDecide" COMMIT at the coordinator.
  * A lock outlives a router that died mid-way only until it expires (transactionTimeoutMs): the
- * object's alarm, or the next router that meets it, asks the coordinator, which decides ABORT
- * unless COMMIT was decided, and ends the part that way; every part ends the same way.
+ * object's alarm, or the next router that meets it, has the transaction decided
+ * (transaction-resolution.ts) and ends its part that way; every part ends the same way.
  *
  * TransactGetItems: every object reads its Gets and marks them read ("@TxnRead"), all at once;
  * then "@TxnReadEnd" removes the marks, all at once, and says whether a write touched one
@@ -27,6 +27,7 @@
  */
 import type { EngineResponse } from "../engine/types.js";
 import { mergeConsumedCapacity } from "./merge.js";
+import { resolveDecision } from "./transaction-resolution.js";
 import type { ShardContext, ShardStub } from "./shard-context.js";
 
 type Json = Record<string, unknown>;
@@ -136,12 +137,10 @@ async function resolveStale(ctx: ShardContext, parts: TransactionPart[], answers
   await Promise.all(work);
 }
 
-/** Ends transaction txn's part on `stub` as the coordinator decides it (ABORT unless already decided). */
+/** Ends transaction txn's part on `stub` as it was decided (resolveDecision: ABORT unless it committed). */
 export async function resolveTransaction(ctx: ShardContext, stub: ShardStub, txn: string): Promise<void> {
-  const decided = await call(ctx.home(), "@TxnDecide", JSON.stringify({ TxnId: txn, Decision: "ABORT" }));
-  if (!decided || decided.status !== 200) return;
-  const { Decision } = JSON.parse(decided.body) as { Decision: string };
-  await call(stub, Decision === "COMMIT" ? "@TxnCommit" : "@TxnAbort", JSON.stringify({ TxnId: txn }));
+  const decision = await resolveDecision(txn, (op, body) => call(ctx.home(), op, body), (name) => (op, body) => call(ctx.object(name), op, body));
+  if (decision) await call(stub, decision === "COMMIT" ? "@TxnCommit" : "@TxnAbort", JSON.stringify({ TxnId: txn }));
 }
 
 export interface TransactionOptions {
@@ -153,49 +152,55 @@ export async function transactWriteParts(ctx: ShardContext, parts: TransactionPa
   const count = (r.TransactItems as unknown[]).length;
   const token = typeof r.ClientRequestToken === "string" ? r.ClientRequestToken : undefined;
   const home = ctx.home();
-  if (token !== undefined) {
-    const begun = await home.routerHandle("@TxnBegin", JSON.stringify({ ClientRequestToken: token, TransactItems: r.TransactItems }));
-    if (begun.status !== 200) return begun;
-    if ((JSON.parse(begun.body) as { Replay: boolean }).Replay) return replay(parts, r, text);
-  }
   const txn = newTransactionId();
   const expires = Date.now() + options.timeoutMs;
-  const prepared = await Promise.all(parts.map((p) =>
-    call(p.stub, "@TxnPrepare", withMembers(text, {
+  const end = (fence: boolean, which: (i: number) => boolean) =>
+    Promise.all(parts.map((p, i) => (which(i) ? call(p.stub, "@TxnAbort", JSON.stringify({ TxnId: txn, Fence: fence })) : null)));
+  // Round 1, all at once: stage at the coordinator (with the token's hold), prepare every part.
+  const [staged, ...prepared] = await Promise.all([
+    call(home, "@TxnStage", JSON.stringify({ TxnId: txn, Participants: parts.map((p) => p.object),
+      ...(token !== undefined ? { ClientRequestToken: token, TransactItems: r.TransactItems } : {}) })),
+    ...parts.map((p) => call(p.stub, "@TxnPrepare", withMembers(text, {
       TxnId: txn, ExpiresMs: expires, "@Mine": p.mine,
       Coordinator: { Database: ctx.database, Jurisdiction: ctx.jurisdiction ?? null, Object: p.object },
-    }))));
-  const decide = (decision: string) =>
-    call(home, "@TxnDecide", JSON.stringify({ TxnId: txn, Decision: decision, ...(token ? { ClientRequestToken: token } : {}) }));
-  const abort = async () => {
-    // Parts that failed to answer may have prepared: abort them too (it is idempotent). No
-    // decision is written (none means ABORT to a recovery), so a refused request leaves no trace.
-    await Promise.all(parts.map((p, i) => (prepared[i]?.status === 200 || !prepared[i] ? call(p.stub, "@TxnAbort", JSON.stringify({ TxnId: txn })) : null)));
-    if (token !== undefined) await call(home, "@TxnRelease", JSON.stringify({ ClientRequestToken: token }));
-  };
-  if (prepared.some((a) => a === null)) {
-    await abort();
+    }))),
+  ]);
+  // The coordinator's answer: staged, a replay, or the token's error (then nothing was staged).
+  const stage = !staged ? null : staged.status === 200 ? (JSON.parse(staged.body) as { Staged?: boolean; Replay?: boolean }) : { Staged: false };
+  if (prepared.some((a) => a === null) || !stage) {
+    // An answer is missing: the transaction may or may not be able to commit. Decide it, as a
+    // recovery would, then end every part that way.
+    const decision = await resolveDecision(txn, (op, body) => call(home, op, body), (name) => (op, body) => call(ctx.object(name), op, body));
+    if (decision === "COMMIT") {
+      const committed = await Promise.all(parts.map((p) => call(p.stub, "@TxnCommit", JSON.stringify({ TxnId: txn }))));
+      if (committed.every((a) => a?.status === 200)) return { status: 200, body: JSON.stringify(mergeWriteAnswers(committed as EngineResponse[])) };
+    } else if (decision === "ABORT") {
+      await end(true, () => true);
+    }
     return INTERNAL;
   }
   const answers = prepared as EngineResponse[];
-  const failure = combineFailures(parts, answers, count, true);
-  if (failure) {
-    await abort();
+  const refused = stage.Replay || !stage.Staged;
+  const failure = refused ? null : combineFailures(parts, answers, count, true);
+  if (refused || failure) {
+    // The transaction cannot commit (a part refused, or the token said no): undo what prepared and
+    // what was staged, leaving no trace.
+    await Promise.all([end(false, (i) => answers[i]!.status === 200),
+      stage.Staged ? call(home, "@TxnRelease", JSON.stringify({ TxnId: txn, ...(token !== undefined ? { ClientRequestToken: token } : {}) })) : null]);
+    if (stage.Replay) return replay(parts, r, text);
+    if (staged!.status !== 200) return staged!;
+    if (!stage.Staged) return INTERNAL;
     await resolveStale(ctx, parts, answers);
-    return failure;
+    return failure!;
   }
-  const decided = await decide("COMMIT");
-  // No answer: COMMIT may stand or not, so no part may be aborted here; the parts' alarms end
-  // them as the coordinator decided.
-  if (!decided || decided.status !== 200) return INTERNAL;
-  if ((JSON.parse(decided.body) as { Decision: string }).Decision !== "COMMIT") {
-    // A recovery decided first (this router was slower than the lock timeout): nothing happened.
-    await abort();
-    return canceled(Array.from({ length: count }, () => ({ Code: "TransactionConflict", Message: "Transaction is ongoing for the item" })));
-  }
-  const committed = await Promise.all(parts.map((p) => call(p.stub, "@TxnCommit", JSON.stringify({ TxnId: txn }))));
-  // A part that did not answer commits when its lock expires (recovery finds COMMIT decided); the
-  // client cannot know that yet, as after any internal error.
+  // Every part prepared and the transaction is staged: it has committed. Round 2, all at once:
+  // commit every part, and record COMMIT (for recoveries, and the token).
+  const decide = () => call(home, "@TxnDecide", JSON.stringify({ TxnId: txn, Decision: "COMMIT", Resolved: true, ...(token !== undefined ? { ClientRequestToken: token } : {}) }));
+  const [decided, ...committed] = await Promise.all([decide(), ...parts.map((p) => call(p.stub, "@TxnCommit", JSON.stringify({ TxnId: txn })))]);
+  // The token's hold ends with the decision: without it, a retry could run the transaction again.
+  if (token !== undefined && decided?.status !== 200 && (await decide())?.status !== 200) return INTERNAL;
+  // A part that did not answer commits when its lock expires (its recovery finds every part
+  // prepared); the client cannot know that yet, as after any internal error.
   if (committed.some((a) => a === null || a.status !== 200)) return INTERNAL;
   return { status: 200, body: JSON.stringify(mergeWriteAnswers(committed as EngineResponse[])) };
 }

@@ -202,12 +202,16 @@ describe("faults at every phase of a commit: after recovery, all or nothing, not
     assert.equal(r.status, 500);
     assert.equal(await settled("f1"), "v0");
   });
-  it("a router that dies after prepare (no decision, no abort): the alarms abort", async () => {
+  it("a router that dies after every part prepared: the transaction committed, and the alarms commit it", async () => {
     await setup("f2");
-    assert.equal((await post(faulty("f2", "@TxnDecide,@TxnAbort"), "TransactWriteItems", write("v1"))).status, 500);
-    const blocked = await post(normal("f2"), "PutItem", { TableName: "kvs", Item: key("a") });
-    assert.match(blocked.body.__type, /TransactionConflictException/);
-    assert.equal(await settled("f2"), "v0");
+    assert.equal((await post(faulty("f2", "@TxnDecide,@TxnCommit,@TxnAbort"), "TransactWriteItems", write("v1"))).status, 500);
+    assert.equal(await settled("f2"), "v1");
+  });
+  it("a router that dies after some parts prepared: the alarms find one never did, fence it, and abort", async () => {
+    await setup("f2b");
+    const r = await post(faulty("f2b", "@TxnPrepare,@TxnStatus,@TxnDecide,@TxnAbort", "/1"), "TransactWriteItems", write("v1"));
+    assert.equal(r.status, 500);
+    assert.equal(await settled("f2b"), "v0");
   });
   it("a router that dies after deciding COMMIT: the alarms commit", async () => {
     await setup("f3");
@@ -229,10 +233,13 @@ describe("faults at every phase of a commit: after recovery, all or nothing, not
   });
   it("a lock whose router died is resolved by the next write that meets it", async () => {
     await setup("f6");
-    assert.equal((await post(faulty("f6", "@TxnDecide,@TxnAbort", "", 200), "TransactWriteItems", write("v1"))).status, 500);
+    const r = await post(faulty("f6", "@TxnPrepare,@TxnStatus,@TxnDecide,@TxnAbort", "/1", 200), "TransactWriteItems", write("v1"));
+    assert.equal(r.status, 500);
     await sleep(300);
-    const put = await post(normal("f6"), "PutItem", { TableName: "kvs", Item: { ...key("a"), tag: { S: "v0" } } });
-    assert.equal(put.status, 200, JSON.stringify(put.body));
+    for (const k of items) {
+      const put = await post(normal("f6"), "PutItem", { TableName: "kvs", Item: { ...key(k), tag: { S: "v0" } } });
+      assert.equal(put.status, 200, JSON.stringify(put.body));
+    }
     assert.equal(await settled("f6"), "v0");
   });
   it("a shard that fails during a batch: its entries come back unprocessed and succeed on retry", async () => {

@@ -2,7 +2,8 @@
 // "Transactions over shards"): internal operations the shard router sends to each object that
 // holds items of the transaction. Each request carries the client's whole request (so messages
 // name actions by their place in it) and "@Mine", the indexes of the actions on this object.
-//   "@TxnPrepare" {TxnId, ExpiresMs, Coordinator, @Mine, <TransactWriteItems request>}: plans this
+//   "@TxnPrepare" {TxnId, ExpiresMs, Coordinator, @Mine, <TransactWriteItems request>}: refused
+//     (TransactionConflictException) if the transaction already ended or was fenced here; plans this
 //     object's actions as TransactWriteItems does; if every one holds, locks their items until
 //     ExpiresMs, keeps the part (transaction_records.h) and answers {"Prepared":true,"Bytes":n}.
 //     Otherwise it changes nothing and answers the error, with "@Action" (the action that failed
@@ -12,7 +13,12 @@
 //   "@TxnCommit" {TxnId}: performs the kept part (its items cannot have changed: they are locked),
 //     releases the locks, drops the part; answers ConsumedCapacity / ItemCollectionMetrics as
 //     TransactWriteItems would for these actions, and "Committed" (false: nothing was kept).
-//   "@TxnAbort" {TxnId}: releases the locks and drops the part.
+//     The part is replaced by a record that it committed, kept an hour (transaction_records.h).
+//   "@TxnAbort" {TxnId, Fence?}: releases the locks and drops the part, recording that it aborted
+//     (a prepare arriving later is refused); with "Fence": false (the router aborting a transaction
+//     a participant refused, which can never commit) it leaves no record.
+//   "@TxnStatus" {TxnId}: whether the part is PREPARED, COMMITTED, ABORTED or ABSENT (then fenced),
+//     for a recovery that finds the transaction STAGING at its coordinator.
 //   "@TxnRead" {TxnId, ExpiresMs, @Mine, <TransactGetItems request>}: reads this object's Gets
 //     ("Responses" in their order) and puts read locks on them; "@TxnReadEnd" {TxnId, @Mine, ...}
 //     removes them and answers {"Intact": bool}: false if a write touched one meanwhile.
@@ -21,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "format/keyspace.h"
 #include "storage/item_locks.h"
 #include "storage/transaction_records.h"
 #include "util/base64.h"
@@ -113,7 +120,7 @@ struct KeptPart {
 
 bool LoadPart(Store& store, std::string_view txn, KeptPart* part) {
   std::string text;
-  if (!LoadPreparedPart(store, txn, &text)) return false;
+  if (LoadPreparedPart(store, txn, &text) != PartState::kPrepared) return false;
   part->record.Parse(text.data(), text.size());
   if (part->record.HasParseError() || !part->record.IsObject()) return false;
   if (const JsonValue* keys = Member(part->record, "Keys"); keys && keys->IsArray())
@@ -124,9 +131,8 @@ bool LoadPart(Store& store, std::string_view txn, KeptPart* part) {
   return true;
 }
 
-void ReleaseAndDrop(OperationContext& ctx, std::string_view txn, const KeptPart& part) {
+void ReleaseLocks(OperationContext& ctx, std::string_view txn, const KeptPart& part) {
   for (const std::string& key : part.keys) ctx.locks->ReleaseWrite(key, txn);
-  DropPreparedPart(ctx.store, txn);
 }
 
 }  // namespace
@@ -140,6 +146,9 @@ Status TxnPrepare(OperationContext& ctx, const JsonValue& request, JsonWriter& o
   std::vector<TransactionAction> planned;
   size_t bytes = 0;
   int failed = -1;
+  std::string ended;
+  if (LoadPreparedPart(ctx.store, txn, &ended) != PartState::kNone)  // fenced by a recovery, or a repeat
+    return Status::TransactionConflict("Transaction is ongoing for the item");
   Status s = PlanTransactWrite(acting, request, &mine, &planned, &bytes, &failed);
   if (const JsonValue* replay = Member(request, "@Replay"); s.ok() && replay && replay->IsTrue()) {
     WriteReplayCapacity(out, request, planned);
@@ -177,7 +186,9 @@ Status TxnPrepare(OperationContext& ctx, const JsonValue& request, JsonWriter& o
 
 namespace {
 
-// "@TxnCommit" (commit: true) and "@TxnAbort": ends the part kept for TxnId, if any.
+// "@TxnCommit" (commit: true) and "@TxnAbort": ends the part kept for TxnId, if any, and
+// records how it ended; an abort with "Fence": false (the transaction was refused before it could
+// commit) leaves no record, so a refused request leaves the store as it was.
 Status EndPart(OperationContext& ctx, const JsonValue& request, JsonWriter& out, bool commit) {
   std::string_view txn;
   DODB_RETURN_IF_ERROR(ReadTxnId(request, &txn));
@@ -185,8 +196,15 @@ Status EndPart(OperationContext& ctx, const JsonValue& request, JsonWriter& out,
   bool kept = ctx.locks && LoadPart(ctx.store, txn, &part);
   WriteKey(out, commit ? "Committed" : "Aborted");
   out.Bool(kept);
-  if (!kept) return Status::OK();
-  const JsonValue* part_request = Member(part.record, "Request");
+  const JsonValue* fence = Member(request, "Fence");
+  if (!commit && fence && fence->IsFalse()) {
+    if (kept) ReleaseLocks(ctx, txn, part);
+    if (kept) ForgetPreparedPart(ctx.store, txn);
+    return Status::OK();
+  }
+  std::string ended;
+  if (!kept && LoadPreparedPart(ctx.store, txn, &ended) != PartState::kNone) return Status::OK();  // ended already
+  const JsonValue* part_request = kept ? Member(part.record, "Request") : nullptr;
   OperationContext acting = ActingFor(ctx, txn);
   std::vector<TransactionAction> planned;
   size_t bytes = 0;
@@ -198,7 +216,10 @@ Status EndPart(OperationContext& ctx, const JsonValue& request, JsonWriter& out,
       if (t.reason == "None") CommitWrite(ctx.store, t.plan);
     WriteMultiItemResponse(out, ctx.store, *part_request, planned, 2);
   }
-  ReleaseAndDrop(ctx, txn, part);
+  if (kept) ReleaseLocks(ctx, txn, part);
+  // A commit with nothing kept here is a repeat: nothing to record (the part ended before).
+  if (kept || !commit) EndPreparedPart(ctx.store, txn, commit ? PartState::kCommitted : PartState::kAborted);
+  SweepTransactionRecords(ctx.store, kPreparedPartPrefix, ctx.store.NowMs() - kTransactionRecordLifetimeMs);
   return Status::OK();
 }
 
@@ -210,6 +231,20 @@ Status TxnCommit(OperationContext& ctx, const JsonValue& request, JsonWriter& ou
 
 Status TxnAbort(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   return EndPart(ctx, request, out, false);
+}
+
+// "@TxnStatus" {TxnId}: {"Status": "PREPARED" | "COMMITTED" | "ABORTED" | "ABSENT"}; ABSENT (never
+// prepared here) also fences: a prepare of the transaction arriving later is refused.
+Status TxnStatus(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  std::string_view txn;
+  DODB_RETURN_IF_ERROR(ReadTxnId(request, &txn));
+  std::string record;
+  PartState state = LoadPreparedPart(ctx.store, txn, &record);
+  if (state == PartState::kNone) EndPreparedPart(ctx.store, txn, PartState::kAborted);
+  WriteKey(out, "Status");
+  WriteString(out, state == PartState::kPrepared ? "PREPARED" : state == PartState::kCommitted ? "COMMITTED"
+                   : state == PartState::kAborted ? "ABORTED" : "ABSENT");
+  return Status::OK();
 }
 
 Status TxnRead(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {

@@ -124,18 +124,40 @@ TEST_F(TransactionPhasesTest, ReadMarksBreakOnWrite) {
 TEST_F(TransactionPhasesTest, CoordinatorDecidesOnceAndHoldsTokens) {
   EXPECT_EQ(Call("@TxnDecide", R"({"TxnId":"00000000009-x","Decision":"ABORT"})").body, R"({"Decision":"ABORT"})");
   EXPECT_EQ(Call("@TxnDecide", R"({"TxnId":"00000000009-x","Decision":"COMMIT"})").body, R"({"Decision":"ABORT"})");
-  const char* begin = R"({"ClientRequestToken":"tok","TransactItems":[{"Put":{"TableName":"ttt","Item":{"pk":{"S":"q"}}}}]})";
-  EXPECT_EQ(Call("@TxnBegin", begin).body, R"({"Replay":false})");
-  EXPECT_EQ(Call("@TxnBegin", begin).body,
+  const char* begin = R"({"TxnId":"0000000000a-x","Participants":["db/1/0","db/1/1"],"ClientRequestToken":"tok","TransactItems":[{"Put":{"TableName":"ttt","Item":{"pk":{"S":"q"}}}}]})";
+  EXPECT_EQ(Call("@TxnStage", begin).body, R"({"Staged":true})");
+  EXPECT_EQ(Call("@TxnStage", begin).body,
             R"({"__type":"com.amazonaws.dynamodb.v20120810#TransactionInProgressException","message":"The transaction with the given request token is already in progress."})");
   EXPECT_EQ(Call("TransactWriteItems", R"({"ClientRequestToken":"tok","TransactItems":[{"Put":{"TableName":"ttt","Item":{"pk":{"S":"q"}}}}]})").status, 400);
-  EXPECT_EQ(Call("@TxnDecide", R"({"TxnId":"0000000000a-x","Decision":"COMMIT","ClientRequestToken":"tok"})").body, R"({"Decision":"COMMIT"})");
-  EXPECT_EQ(Call("@TxnBegin", begin).body, R"({"Replay":true})");
-  EXPECT_NE(Call("@TxnBegin", R"({"ClientRequestToken":"tok","TransactItems":[]})").body.find("IdempotentParameterMismatchException"), std::string::npos);
-  // An aborted transaction frees its token.
-  EXPECT_EQ(Call("@TxnBegin", R"({"ClientRequestToken":"tok2","TransactItems":[]})").body, R"({"Replay":false})");
-  EXPECT_EQ(Call("@TxnDecide", R"({"TxnId":"0000000000b-x","Decision":"ABORT","ClientRequestToken":"tok2"})").body, R"({"Decision":"ABORT"})");
-  EXPECT_EQ(Call("@TxnBegin", R"({"ClientRequestToken":"tok2","TransactItems":[]})").body, R"({"Replay":false})");
+  // Staged: a plain recovery's ask learns the participants, to ask them; a resolved decision stands.
+  EXPECT_EQ(Call("@TxnDecide", R"({"TxnId":"0000000000a-x","Decision":"ABORT"})").body,
+            R"({"Decision":"STAGING","Participants":["db/1/0","db/1/1"]})");
+  EXPECT_EQ(Call("@TxnDecide", R"({"TxnId":"0000000000a-x","Decision":"COMMIT","Resolved":true,"ClientRequestToken":"tok"})").body, R"({"Decision":"COMMIT"})");
+  EXPECT_EQ(Call("@TxnDecide", R"({"TxnId":"0000000000a-x","Decision":"ABORT","Resolved":true})").body, R"({"Decision":"COMMIT"})");
+  EXPECT_EQ(Call("@TxnStage", R"({"TxnId":"0000000000c-x","Participants":[],"ClientRequestToken":"tok","TransactItems":[{"Put":{"TableName":"ttt","Item":{"pk":{"S":"q"}}}}]})").body, R"({"Replay":true})");
+  EXPECT_NE(Call("@TxnStage", R"({"TxnId":"0000000000c-x","Participants":[],"ClientRequestToken":"tok","TransactItems":[]})").body.find("IdempotentParameterMismatchException"), std::string::npos);
+  // A refused transaction frees its token and leaves no record.
+  EXPECT_EQ(Call("@TxnStage", R"({"TxnId":"0000000000b-x","Participants":[],"ClientRequestToken":"tok2","TransactItems":[]})").body, R"({"Staged":true})");
+  EXPECT_EQ(Call("@TxnRelease", R"({"TxnId":"0000000000b-x","ClientRequestToken":"tok2"})").status, 200);
+  EXPECT_EQ(Call("@TxnStage", R"({"TxnId":"0000000000d-x","Participants":[],"ClientRequestToken":"tok2","TransactItems":[]})").body, R"({"Staged":true})");
+  EXPECT_EQ(Call("@TxnDecide", R"({"TxnId":"0000000000b-x","Decision":"ABORT"})").body, R"({"Decision":"ABORT"})");
+}
+
+TEST_F(TransactionPhasesTest, StatusFencesAndRepeatsAreRefused) {
+  EXPECT_EQ(Call("@TxnStatus", R"({"TxnId":"0000000000e-x"})").body, R"({"Status":"ABSENT"})");
+  // Fenced: the late prepare is refused and locks nothing.
+  EXPECT_NE(Prepare("0000000000e-x").body.find("TransactionConflictException"), std::string::npos);
+  EXPECT_EQ(Call("@TxnStatus", R"({"TxnId":"0000000000e-x"})").body, R"({"Status":"ABORTED"})");
+  EXPECT_EQ(Call("PutItem", R"({"TableName":"ttt","Item":{"pk":{"S":"a"},"n":{"N":"1"}}})").status, 200);
+  ASSERT_EQ(Prepare("0000000000f-x").status, 200);
+  EXPECT_EQ(Call("@TxnStatus", R"({"TxnId":"0000000000f-x"})").body, R"({"Status":"PREPARED"})");
+  ASSERT_EQ(Call("@TxnCommit", R"({"TxnId":"0000000000f-x"})").status, 200);
+  EXPECT_EQ(Call("@TxnStatus", R"({"TxnId":"0000000000f-x"})").body, R"({"Status":"COMMITTED"})");
+  EXPECT_NE(Prepare("0000000000f-x").body.find("TransactionConflictException"), std::string::npos);
+  // An abort without a fence leaves nothing behind.
+  ASSERT_EQ(Prepare("00000000010-x").status, 200);
+  EXPECT_EQ(Call("@TxnAbort", R"({"TxnId":"00000000010-x","Fence":false})").body, R"({"Aborted":true})");
+  EXPECT_EQ(Call("@TxnStatus", R"({"TxnId":"00000000010-x"})").body, R"({"Status":"ABSENT"})");
 }
 
 TEST_F(TransactionPhasesTest, OldDecisionsAreSwept) {
