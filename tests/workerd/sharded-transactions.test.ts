@@ -196,33 +196,24 @@ describe("faults at every phase of a commit: after recovery, all or nothing, not
     }
   }
 
-  it("an object that fails at prepare: nothing written, nothing locked", async () => {
-    await setup("f1");
-    const r = await post(faulty("f1", "@TxnPrepare", "/1"), "TransactWriteItems", write("v1"));
-    assert.equal(r.status, 500);
-    assert.equal(await settled("f1"), "v0");
-  });
-  it("a router that dies after every part prepared: the transaction committed, and the alarms commit it", async () => {
-    await setup("f2");
-    assert.equal((await post(faulty("f2", "@TxnDecide,@TxnCommit,@TxnAbort"), "TransactWriteItems", write("v1"))).status, 500);
-    assert.equal(await settled("f2"), "v1");
-  });
-  it("a router that dies after some parts prepared: the alarms find one never did, fence it, and abort", async () => {
-    await setup("f2b");
-    const r = await post(faulty("f2b", "@TxnPrepare,@TxnStatus,@TxnDecide,@TxnAbort", "/1"), "TransactWriteItems", write("v1"));
-    assert.equal(r.status, 500);
-    assert.equal(await settled("f2b"), "v0");
-  });
-  it("a router that dies after deciding COMMIT: the alarms commit", async () => {
-    await setup("f3");
-    assert.equal((await post(faulty("f3", "@TxnCommit"), "TransactWriteItems", write("v1"))).status, 500);
-    assert.equal(await settled("f3"), "v1");
-  });
-  it("one object fails at commit: it commits when its lock expires", async () => {
-    await setup("f4");
-    assert.equal((await post(faulty("f4", "@TxnCommit", "/2"), "TransactWriteItems", write("v1"))).status, 500);
-    assert.equal(await settled("f4"), "v1");
-  });
+  // [what happens, the router's calls that throw, on objects named ...suffix, the outcome]
+  const FAULTS: [string, string, string, string][] = [
+    ["an object that fails at prepare: nothing written, nothing locked", "@TxnPrepare", "/1", "v0"],
+    ["a router that dies after every part prepared: the transaction committed, and the alarms commit it",
+      "@TxnDecide,@TxnCommit,@TxnAbort", "", "v1"],
+    ["a router that dies after some parts prepared: the alarms find one never did, fence it, and abort",
+      "@TxnPrepare,@TxnStatus,@TxnDecide,@TxnAbort", "/1", "v0"],
+    ["a router that dies after deciding COMMIT: the alarms commit", "@TxnCommit", "", "v1"],
+    ["one object fails at commit: it commits when its lock expires", "@TxnCommit", "/2", "v1"],
+  ];
+  for (const [what, fail, object, outcome] of FAULTS) {
+    it(what, async () => {
+      const db = `f-${FAULTS.findIndex((f) => f[0] === what)}`;
+      await setup(db);
+      assert.equal((await post(faulty(db, fail, object), "TransactWriteItems", write("v1"))).status, 500);
+      assert.equal(await settled(db), outcome);
+    });
+  }
   it("a cancelled transaction whose aborts fail: the alarms abort", async () => {
     await setup("f5");
     const r = await post(faulty("f5", "@TxnAbort"), "TransactWriteItems",
