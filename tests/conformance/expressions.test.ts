@@ -205,8 +205,9 @@ const cases: Case[] = [
   condError("$ inside a name", "s$2 = :hi", 'Syntax error; token: "$", near: "s$2"'),
   cond("_ inside a name, and in a placeholder", "s_2 = :hi OR #_a = :hi", false, { "#_a": "s_2" }),
   // ---- functions outside their expression kind (issue #18.2): an update function in a condition
-  // is "not allowed in a condition expression" (observed against DynamoDB in application code
-  // quoting the message; DAX/goamz-style emulators agree); a condition function inside another is
+  // is "not allowed in a condition expression" (no AWS page states it: public application code
+  // quotes it as DynamoDB's answer to if_not_exists in a ConditionExpression, and two emulators'
+  // tests written against DynamoDB use the same text); a condition function inside another is
   // "not allowed to be used this way" (DL test/scan.js:681-697, 'size(contains(a, b)) > a').
   condError("if_not_exists in a condition", "n < if_not_exists(n2, :one)", "The function is not allowed in a condition expression; function: if_not_exists"),
   condError("list_append as a condition", "list_append(l, :one)", "The function is not allowed in a condition expression; function: list_append"),
