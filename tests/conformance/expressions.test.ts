@@ -194,6 +194,41 @@ const cases: Case[] = [
   condError("size as a whole condition", "size(s)", "The function is not allowed to be used this way in an expression; function: size"),
   // DL test/scan.js:681-697 (real captures: 'attribute_not_exists(things) > b' and the like)
   condError("boolean function as an operand", "attribute_exists(s) = :t", "The function is not allowed to be used this way in an expression; function: attribute_exists"),
+  // ---- tokens (issue #18.2). DynamoDB's own token rules (Tokens.g4 of its expression grammar, in the
+  // DAX client): a name starts with a letter; "_", "$" and a digit start no name. Captures:
+  // architect/dynalite#147 (DynamoDB: token "_", near "__" for "__typename <> :__typename"),
+  // Dynamoid/dynamoid#808 (near "AND _sortKey"); moto test_dynamodb_expression_tokenizer.py:111.
+  condError("a name starting with _", "_s = :hi", 'Syntax error; token: "_", near: "_s"'),
+  condError("a name starting with _ after AND", "n = :five AND _s = :hi", 'Syntax error; token: "_", near: "AND _s"'),
+  condError("a name starting with a digit", "1s = :hi", 'Syntax error; token: "1", near: "1s"'),
+  condError("- inside a name", "s-2 = :hi", 'Syntax error; token: "-", near: "s-2"'),
+  condError("$ inside a name", "s$2 = :hi", 'Syntax error; token: "$", near: "s$2"'),
+  cond("_ inside a name, and in a placeholder", "s_2 = :hi OR #_a = :hi", false, { "#_a": "s_2" }),
+  // ---- functions outside their expression kind (issue #18.2): an update function in a condition
+  // is "not allowed in a condition expression" (no AWS page states it: public application code
+  // quotes it as DynamoDB's answer to if_not_exists in a ConditionExpression, and two emulators'
+  // tests written against DynamoDB use the same text); a condition function inside another is
+  // "not allowed to be used this way" (DL test/scan.js:681-697, 'size(contains(a, b)) > a').
+  condError("if_not_exists in a condition", "n < if_not_exists(n2, :one)", "The function is not allowed in a condition expression; function: if_not_exists"),
+  condError("list_append as a condition", "list_append(l, :one)", "The function is not allowed in a condition expression; function: list_append"),
+  condError("a condition function inside size", "size(contains(s, :he)) > :one", "The function is not allowed to be used this way in an expression; function: contains"),
+  // attribute_type's type is a :value; a path there is refused (DL test/query.js:809-818 pins the
+  // text up to "operand type:"; the type set after it is dynalite's).
+  condError("attribute_type with a path as the type", "attribute_type(n, s)", "Incorrect operand type for operator or function; operator or function: attribute_type, operand type: {NS,SS,L,BS,N,M,B,BOOL,NULL,S}"),
+  condError("attribute_type with size as the type", "attribute_type(n, size(s))", "Incorrect operand type for operator or function; operator or function: attribute_type, operand type: N"),
+  condError("attribute_type with a value first", "attribute_type(:N, :N)", "Operator or function requires a document path; operator or function: attribute_type"),
+  // ---- comparisons across types (issue #18.4): values of different types are never equal and never
+  // ordered, so = and the ordering comparators are false and <> is true, for scalars and for
+  // documents alike (API reference, Condition: "If an item contains an AttributeValue element of a
+  // different type than the one provided in the request, the value does not match").
+  cond("= across types", "n = :fiveS", false),
+  cond("<> across types", "n <> :fiveS", true),
+  cond("< across types", "s < :five", false),
+  cond(">= across types", "n >= :fiveS", false),
+  cond("< on a boolean", "bool < :t", false),
+  cond("= on a boolean", "bool = :t", true),
+  cond("= on a list attribute and a number", "l = :one", false),
+  cond("<> on a map attribute and a string", "m <> :hi", true),
   condError("same path on both sides", "n = n", "The first operand must be distinct from the remaining operands for this operator or function; operator: =, first operand: [n]"),
   condError("same path via a name", "#a <> n", "The first operand must be distinct from the remaining operands for this operator or function; operator: <>, first operand: [n]", { "#a": "n" }),
   condError("BETWEEN with bounds reversed", "n BETWEEN :ten AND :one", "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {N:10}, upper bound operand: AttributeValue: {N:1}"),

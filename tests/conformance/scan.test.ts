@@ -234,6 +234,18 @@ const cases: Case[] = [
     expect: all([H[0]!, H[5]!], 6),
   },
   bad("ScanFilter with FilterExpression", { ScanFilter: { n: { ComparisonOperator: "NOT_NULL" } }, FilterExpression: "attribute_exists(n)" }, "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {ScanFilter} Expression parameters: {FilterExpression}"),
+  // EQ and NE take every type, lists, maps, booleans and NULL included (API reference, Condition:
+  // "EQ is supported for all data types, including lists and maps"; issue #18.6)
+  ...([
+    ["EQ on a list", { ScanFilter: { l: { ComparisonOperator: "EQ", AttributeValueList: [{ L: [N("1")] }] } } }, ["a"]],
+    ["EQ on a map", { ScanFilter: { m: { ComparisonOperator: "EQ", AttributeValueList: [{ M: { k: S("v") } }] } } }, ["a"]],
+    ["EQ on a boolean", { ScanFilter: { t: { ComparisonOperator: "EQ", AttributeValueList: [{ BOOL: true }] } } }, ["a"]],
+    ["NE on NULL", { ScanFilter: { z: { ComparisonOperator: "NE", AttributeValueList: [{ NULL: true }] } } }, ["b"]],
+  ] as const).map(([what, request, keys]): Case => {
+    const docs = [{ pk: S("a"), l: { L: [N("1")] }, m: { M: { k: S("v") } }, t: { BOOL: true }, z: { NULL: true } }, { pk: S("b") }];
+    const found = docs.filter((d) => (keys as readonly string[]).includes(d.pk.S));
+    return { name: `ScanFilter ${what}`, setup: [HASH_TABLE, ...docs.map((d) => put(d))], op: "Scan", request: scan(request), expect: all(found, 2) };
+  }),
   bad("ScanFilter arity", { ScanFilter: { n: { ComparisonOperator: "EQ", AttributeValueList: [] } } }, INVALID + "Invalid number of argument(s) for the EQ ComparisonOperator"),
   bad("ScanFilter BEGINS_WITH on a number", { ScanFilter: { n: { ComparisonOperator: "BEGINS_WITH", AttributeValueList: [N("1")] } } }, INVALID + "ComparisonOperator BEGINS_WITH is not valid for N AttributeValue type"),
   bad("FilterExpression syntax error", { FilterExpression: "n >" }, 'Invalid FilterExpression: Syntax error; token: "<EOF>", near: ">"'),

@@ -322,7 +322,16 @@ export function knownDeviation(step: Step, ours: Outcome, theirs: Outcome): stri
   // D6: dynalite compares maps and lists by object identity, so = / <> / IN never find two equal;
   // DynamoDB compares them by value.
   if (/ = | <> |IN \(/.test(text) && /\{"(L|M)":/.test(values)) return "D6 map and list equality";
+  if (removalsOnly(step) && "ok" in ours && "ok" in theirs && (ours.ok as { Attributes?: unknown }).Attributes === undefined)
+    return "D7 removals create no item";
   return undefined;
+}
+
+/** D7: an update made only of removals does not create a missing item in DynamoDB; dynalite creates
+ * the key-only item (returned for ALL_NEW / UPDATED_NEW), even when both answer the same. */
+function removalsOnly(step: Step): boolean {
+  const expr = (step.input as { UpdateExpression?: string }).UpdateExpression ?? "";
+  return step.op === "UpdateItem" && /^\s*(REMOVE|DELETE)\b/i.test(expr) && !/\b(SET|ADD)\b/i.test(expr);
 }
 
 /** Makes dynalite's copy of table equal to ours (after a deviation changed one side only). */
@@ -391,6 +400,8 @@ export async function runSeed(t: Targets, seed: number, ops: number, transaction
     if (canon(ours) !== canon(theirs)) {
       mismatches.push({ seed, step: i, op: step.op, input: step.input, ours, theirs, known: knownDeviation(step, ours, theirs) });
       diverged = !paged && step.op !== "GetItem" && step.op !== "BatchGetItem";
+    } else if (removalsOnly(step)) {
+      diverged = true;  // D7: dynalite may have created an item that DynamoDB does not
     }
     if (diverged || i % 25 === 24 || i === ops - 1) {
       for (const [table, keys] of [[HASH + suffix, ["pk"]], [RANGE + suffix, ["pk", "sk"]]] as const) {

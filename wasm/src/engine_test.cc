@@ -233,5 +233,25 @@ TEST_F(EngineTest, UpdateItemExpressions) {
               kValidation, "An operand in the update expression has an incorrect data type");
 }
 
+TEST_F(EngineTest, UpdateItemOfRemovalsOnlyCreatesNothing) {
+  CreateHashRange();
+  const std::string key = R"J({"TableName":"things","Key":{"pk":{"S":"p"},"sk":{"N":"1"}},)J";
+  for (const char* update : {R"J("UpdateExpression":"REMOVE a, b.c")J",
+                             R"J("UpdateExpression":"DELETE s :s","ExpressionAttributeValues":{":s":{"SS":["x"]}})J",
+                             R"J("AttributeUpdates":{"a":{"Action":"DELETE"},"s":{"Action":"DELETE","Value":{"SS":["x"]}}})J"}) {
+    ExpectOk("UpdateItem", key + update + R"J(,"ReturnValues":"ALL_NEW"})J", "{}");
+    ExpectOk("UpdateItem", key + update + R"J(,"ReturnValues":"UPDATED_NEW"})J", "{}");
+    ExpectOk("GetItem", R"J({"TableName":"things","Key":{"pk":{"S":"p"},"sk":{"N":"1"}}})J", "{}");
+  }
+  // An empty update, or removals beside an addition, create the item.
+  ExpectOk("UpdateItem", key + R"J("UpdateExpression":"REMOVE a ADD n :one","ExpressionAttributeValues":{":one":{"N":"1"}},
+      "ReturnValues":"ALL_NEW"})J", R"J({"Attributes":{"n":{"N":"1"},"pk":{"S":"p"},"sk":{"N":"1"}}})J");
+  ExpectOk("UpdateItem", R"J({"TableName":"things","Key":{"pk":{"S":"q"},"sk":{"N":"1"}},"ReturnValues":"ALL_NEW"})J",
+           R"J({"Attributes":{"pk":{"S":"q"},"sk":{"N":"1"}}})J");
+  // On an existing item the removal applies and the key-only item stays.
+  ExpectOk("UpdateItem", key + R"J("UpdateExpression":"REMOVE n","ReturnValues":"ALL_NEW"})J",
+           R"J({"Attributes":{"pk":{"S":"p"},"sk":{"N":"1"}}})J");
+}
+
 }  // namespace
 }  // namespace dodb

@@ -3,10 +3,9 @@
 namespace dodb {
 namespace {
 
-bool IsNameChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
+bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsNameChar(char c) { return IsLetter(c) || IsDigit(c) || c == '_'; }
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 }  // namespace
@@ -25,17 +24,25 @@ std::vector<Token> Tokenize(std::string_view s) {
       add(c == '#' ? TokenKind::kNamePlaceholder : TokenKind::kValuePlaceholder, start, i - start);
       continue;
     }
-    if (IsDigit(c)) {
-      while (i < s.size() && IsNameChar(s[i])) ++i;
-      bool all_digits = true;
-      for (size_t j = start; j < i; ++j) all_digits = all_digits && IsDigit(s[j]);
-      add(all_digits ? TokenKind::kNumber : TokenKind::kIdentifier, start, i - start);
+    if (IsDigit(c)) {  // "0" alone, so "01" is two tokens; "1a" is a number then a name
+      ++i;
+      if (c != '0')
+        while (i < s.size() && IsDigit(s[i])) ++i;
+      add(TokenKind::kNumber, start, i - start);
       continue;
     }
-    if (IsNameChar(c)) {
+    if (IsLetter(c)) {
       while (i < s.size() && IsNameChar(s[i])) ++i;
       add(TokenKind::kIdentifier, start, i - start);
       continue;
+    }
+    if (c == '"' || c == '\'') {  // a string literal is one (always unexpected) token
+      size_t end = s.find(c, i + 1);
+      if (end != std::string_view::npos) {
+        i = end + 1;
+        add(TokenKind::kInvalid, start, i - start);
+        continue;
+      }
     }
     TokenKind k = TokenKind::kInvalid;
     size_t len = 1;

@@ -52,15 +52,14 @@ class Parser {
     return true;
   }
 
-  // DynamoDB's syntax error: the offending token, and the text around it (the previous token
-  // through the next one).
+  // DynamoDB's syntax error: the offending token, and the text around it, from the previous
+  // token (or the start) through the next one (or the end: trailing blanks included), as in
+  // aws/aws-sdk-js#1691 (near: "set _something") and moto's test_dynamodb_expressions.py.
   DODB_COLD Status SyntaxError() const {
     const Token& t = Peek();
-    size_t from = pos_ > 0 ? tokens_[pos_ - 1].offset : t.offset;
-    size_t to = t.kind == TokenKind::kEnd ? (pos_ > 0 ? tokens_[pos_ - 1].offset + tokens_[pos_ - 1].text.size() : 0)
-                                          : t.offset + t.text.size();
-    if (t.kind != TokenKind::kEnd && pos_ + 1 < tokens_.size() && Peek(1).kind != TokenKind::kEnd)
-      to = Peek(1).offset + Peek(1).text.size();
+    size_t from = pos_ > 0 ? tokens_[pos_ - 1].offset : 0;
+    size_t to = text_.size();
+    if (t.kind != TokenKind::kEnd && Peek(1).kind != TokenKind::kEnd) to = Peek(1).offset + Peek(1).text.size();
     return InvalidExpression(kind_, "Syntax error; token: \"" + std::string(t.text) + "\", near: \"" +
                                         std::string(text_.substr(from, to - from)) + "\"");
   }
@@ -121,6 +120,13 @@ class Parser {
   Status FunctionArgList(std::vector<dodb::Operand>* args, bool update_terms);
   Status PathOf(dodb::Path* out);
   Status ValueRef(dodb::Operand* out);
+  // A condition names a function it has not: an update function is "not allowed in a condition
+  // expression" (as DynamoDB answers "a < if_not_exists(c)"), anything else an invalid name.
+  DODB_COLD Status UnknownConditionFunction(std::string_view name) const {
+    if (name == "if_not_exists" || name == "list_append")
+      return InvalidExpression(kind_, "The function is not allowed in a condition expression; function: " + std::string(name));
+    return InvalidExpression(kind_, "Invalid function name; function: " + std::string(name));
+  }
 
   std::string_view kind_;
   std::string_view text_;
@@ -151,6 +157,12 @@ constexpr FunctionInfo kConditionFunctions[] = {
     {"begins_with", dodb::Condition::Kind::kBeginsWith, 2},
     {"contains", dodb::Condition::Kind::kContains, 2},
 };
+
+bool IsConditionFunction(std::string_view name) {
+  for (const FunctionInfo& f : kConditionFunctions)
+    if (f.name == name) return true;
+  return name == "size";
+}
 
 Status WrongArity(std::string_view kind, std::string_view name, size_t n) {
   return InvalidExpression(kind, "Incorrect number of operands for operator or function; operator or function: " +
@@ -225,12 +237,7 @@ Status Parser::ConditionFunction(dodb::Condition* out) {
   const FunctionInfo* info = nullptr;
   for (const FunctionInfo& f : kConditionFunctions)
     if (f.name == name) info = &f;
-  if (!info) {
-    if (name == "if_not_exists" || name == "list_append")
-      return InvalidExpression(kind_, "The function is not allowed to be used this way in an expression; function: " +
-                                          std::string(name));
-    return InvalidExpression(kind_, "Invalid function name; function: " + std::string(name));
-  }
+  if (!info) return UnknownConditionFunction(name);
   out->kind = info->kind;
   DODB_RETURN_IF_ERROR(FunctionArgs(name, &out->operands, false));
   if (out->operands.size() != info->arity) return WrongArity(kind_, name, out->operands.size());
@@ -272,10 +279,7 @@ Status Parser::Operand(dodb::Operand* out) {
         if (f.name == name)
           return InvalidExpression(kind_, "The function is not allowed to be used this way in an expression; function: " +
                                               std::string(name));
-      if (name == "if_not_exists" || name == "list_append")
-        return InvalidExpression(kind_, "The function is not allowed to be used this way in an expression; function: " +
-                                            std::string(name));
-      return InvalidExpression(kind_, "Invalid function name; function: " + std::string(name));
+      return UnknownConditionFunction(name);
     }
     Next();
     out->kind = dodb::Operand::Kind::kSize;
@@ -354,7 +358,9 @@ Status Parser::UpdateTerm(dodb::Operand* out) {
                                  "Operator or function requires a document path; operator or function: if_not_exists");
       return Status::OK();
     }
-    return InvalidExpression("UpdateExpression", "Invalid function name; function: " + std::string(name));
+    if (IsConditionFunction(name))
+      return InvalidExpression(kind_, "The function is not allowed in an update expression; function: " + std::string(name));
+    return InvalidExpression(kind_, "Invalid function name; function: " + std::string(name));
   }
   out->kind = dodb::Operand::Kind::kPath;
   return PathOf(&out->path);

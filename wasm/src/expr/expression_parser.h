@@ -12,6 +12,9 @@
 //   SET path '=' value (',' ...)*   value := term (('+' | '-') term)?
 //   term := path | :value | if_not_exists '(' path ',' term ')' | list_append '(' term ',' term ')'
 //   REMOVE path (',' path)*    ADD path :value (',' ...)*    DELETE path :value (',' ...)*
+// A condition function in an update is "not allowed in an update expression", an update function
+// in a condition "not allowed in a condition expression" (DynamoDB's texts); names follow the
+// token rules of expression_lexer.h.
 // Projection grammar: path (',' path)*.
 // Errors are ValidationExceptions worded as DynamoDB's ("Invalid ConditionExpression: ...").
 #ifndef DODB_EXPRESSION_PARSER_H_

@@ -41,12 +41,41 @@ TEST(ExpressionParser, Paths) {
 
 TEST(ExpressionParser, SyntaxErrorsNameTokenAndNeighbours) {
   EXPECT_EQ(ConditionError("a b"), "Invalid ConditionExpression: Syntax error; token: \"b\", near: \"a b\"");
-  EXPECT_EQ(ConditionError("a = "), "Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"=\"");
+  // Blanks between the last token and the end belong to "near" (moto test_dynamodb_expressions.py:89).
+  EXPECT_EQ(ConditionError("a = "), "Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"= \"");
   EXPECT_EQ(ConditionError(""), "Invalid ConditionExpression: The expression can not be empty;");
   EXPECT_EQ(UpdateError("INVALID SYNTAX HERE"),
             "Invalid UpdateExpression: Syntax error; token: \"INVALID\", near: \"INVALID SYNTAX\"");
   EXPECT_EQ(UpdateError("ADD hits : incr"), "Invalid UpdateExpression: Syntax error; token: \":\", near: \"hits : incr\"");
   EXPECT_EQ(UpdateError("SET a = b +"), "Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \"+\"");
+}
+
+TEST(ExpressionParser, NamesStartWithALetterAsInDynamoDbsTokenRules) {
+  EXPECT_EQ(UpdateError("set _something = :v"),
+            "Invalid UpdateExpression: Syntax error; token: \"_\", near: \"set _something\"");
+  EXPECT_EQ(ConditionError("__typename <> :t"), "Invalid ConditionExpression: Syntax error; token: \"_\", near: \"__\"");
+  EXPECT_EQ(UpdateError("SET 1a = :v"), "Invalid UpdateExpression: Syntax error; token: \"1\", near: \"SET 1a\"");
+  EXPECT_EQ(ConditionError("a-b = :v"), "Invalid ConditionExpression: Syntax error; token: \"-\", near: \"a-b\"");
+  EXPECT_EQ(ConditionError("a$b = :v"), "Invalid ConditionExpression: Syntax error; token: \"$\", near: \"a$b\"");
+  EXPECT_EQ(ConditionError("a[01] = :v"), "Invalid ConditionExpression: Syntax error; token: \"1\", near: \"01]\"");
+  EXPECT_EQ(UpdateError("set a[1] = \"eight\""),
+            "Invalid UpdateExpression: Syntax error; token: \"\"eight\"\", near: \"= \"eight\"\"");
+  EXPECT_EQ(UpdateError("SET a = b-c, a_1 = :_v, #_x = :v2"), "ok");  // "-" is arithmetic; "_" inside names is fine
+}
+
+TEST(ExpressionParser, FunctionsOutsideTheirExpressionKind) {
+  EXPECT_EQ(UpdateError("SET a = size(b)"),
+            "Invalid UpdateExpression: The function is not allowed in an update expression; function: size");
+  EXPECT_EQ(UpdateError("SET a = list_append(l, attribute_exists(b))"),
+            "Invalid UpdateExpression: The function is not allowed in an update expression; function: attribute_exists");
+  EXPECT_EQ(UpdateError("SET a = nope(b)"), "Invalid UpdateExpression: Invalid function name; function: nope");
+  EXPECT_EQ(UpdateError("SET l = list_append(if_not_exists(l, :e), :v)"), "ok");
+  EXPECT_EQ(ConditionError("a < if_not_exists(c, :v)"),
+            "Invalid ConditionExpression: The function is not allowed in a condition expression; function: if_not_exists");
+  EXPECT_EQ(ConditionError("list_append(a, :v)"),
+            "Invalid ConditionExpression: The function is not allowed in a condition expression; function: list_append");
+  EXPECT_EQ(ConditionError("size(contains(a, :b)) > :c"),
+            "Invalid ConditionExpression: The function is not allowed to be used this way in an expression; function: contains");
 }
 
 TEST(ExpressionParser, SemanticParseErrors) {

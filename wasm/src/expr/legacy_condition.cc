@@ -15,8 +15,11 @@ struct OperatorInfo {
   int min_args, max_args;  // AttributeValueList size
   const char* types;       // allowed value types, space separated
 };
+// EQ and NE take every type, lists and maps included (API reference, Condition and
+// ExpectedAttributeValue: "EQ is supported for all data types, including lists and maps").
+constexpr const char* kAllTypes = "S N B SS NS BS L M BOOL NULL";
 constexpr OperatorInfo kOperators[] = {
-    {"EQ", 1, 1, "S N B SS NS BS"}, {"NE", 1, 1, "S N B SS NS BS"}, {"LE", 1, 1, "S N B"},
+    {"EQ", 1, 1, kAllTypes},        {"NE", 1, 1, kAllTypes},        {"LE", 1, 1, "S N B"},
     {"LT", 1, 1, "S N B"},          {"GE", 1, 1, "S N B"},          {"GT", 1, 1, "S N B"},
     {"NOT_NULL", 0, 0, ""},         {"NULL", 0, 0, ""},             {"CONTAINS", 1, 1, "S N B"},
     {"NOT_CONTAINS", 1, 1, "S N B"}, {"BEGINS_WITH", 1, 1, "S B"},  {"IN", 1, 1 << 20, "S N B"},

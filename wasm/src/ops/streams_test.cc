@@ -141,6 +141,8 @@ TEST_F(StreamsTest, EveryWritePathAppendsInOrderAndNoOpWritesAppendNothing) {
   Ok("UpdateItem", Key("tbl", "a").substr(0, Key("tbl", "a").size() - 1) +
                        R"(,"UpdateExpression":"SET v = :v","ExpressionAttributeValues":{":v":{"S":"2"}}})");  // no change
   Ok("DeleteItem", Key("tbl", "missing"));  // deletes nothing: no record
+  Ok("UpdateItem", Key("tbl", "missing").substr(0, Key("tbl", "missing").size() - 1) +
+                       R"(,"UpdateExpression":"REMOVE v"})");  // creates nothing: no record
   Ok("BatchWriteItem", R"({"RequestItems":{"tbl":[{"PutRequest":{"Item":{"pk":{"S":"b"},"sk":{"N":"1"},"v":{"S":"3"}}}},
                                                 {"DeleteRequest":{"Key":{"pk":{"S":"a"},"sk":{"N":"1"}}}}]}})");
   Ok("TransactWriteItems", R"({"TransactItems":[{"Put":{"TableName":"tbl","Item":{"pk":{"S":"c"},"sk":{"N":"1"},"v":{"S":"4"}}}},

@@ -35,6 +35,18 @@ constexpr auto kFields = ItemWriteFields(
     std::array<Field, 2>{StructField("AttributeUpdates", Kind::StructMap, kAttributeUpdateMembers, "AttributeValueUpdate"),
                          Field{"UpdateExpression", Kind::String}});
 
+// An update made only of removals (REMOVE, DELETE of set elements, AttributeUpdates DELETE)
+// does not create a missing item (scylladb/scylladb#5862, checked against DynamoDB); an empty
+// update does create the key-only item (ExtendDB/extenddb#119, checked against DynamoDB).
+bool OnlyRemoves(const UpdateExpression& update, const std::vector<LegacyUpdate>& legacy) {
+  if (update.actions.empty() && legacy.empty()) return false;
+  for (const UpdateAction& a : update.actions)
+    if (a.kind != UpdateAction::Kind::kRemove && a.kind != UpdateAction::Kind::kDelete) return false;
+  for (const LegacyUpdate& u : legacy)
+    if (u.action != "DELETE") return false;
+  return true;
+}
+
 }  // namespace
 
 Status PlanUpdateItem(OperationContext& ctx, const JsonValue& request, WritePlan* plan) {
@@ -80,7 +92,7 @@ Status PlanUpdateItem(OperationContext& ctx, const JsonValue& request, WritePlan
   plan->new_size = ItemSize(item);
   if (plan->new_size > kMaxItemBytes) return Status::ItemValidation("Item size to update has exceeded the maximum allowed size");
   DODB_RETURN_IF_ERROR(CheckIndexKeys(table, item, true));
-  plan->new_item = std::move(item);
+  if (plan->old_item || !OnlyRemoves(update, legacy)) plan->new_item = std::move(item);
   for (const UpdateAction& a : update.actions) plan->updated_paths.push_back(a.path);
   for (const LegacyUpdate& u : legacy) {
     Path p;
@@ -102,9 +114,9 @@ Status UpdateItem(OperationContext& ctx, const JsonValue& request, JsonWriter& o
   for (const Path& p : plan.updated_paths) updated.push_back(&p);
   std::optional<AttributeMap> returned;
   if (return_values == "ALL_OLD" && plan.old_item) returned = *plan.old_item;
-  if (return_values == "ALL_NEW") returned = *plan.new_item;
+  if (return_values == "ALL_NEW" && plan.new_item) returned = *plan.new_item;
   if (return_values == "UPDATED_OLD" && plan.old_item) returned = Project(*plan.old_item, updated);
-  if (return_values == "UPDATED_NEW") returned = Project(*plan.new_item, updated);
+  if (return_values == "UPDATED_NEW" && plan.new_item) returned = Project(*plan.new_item, updated);
   WriteSingleItemResponse(out, ctx.store, request, plan, returned ? &*returned : nullptr);
   return Status::OK();
 }

@@ -31,7 +31,8 @@ Status ParseDecimal(std::string_view text, Decimal* out);
 int CompareDecimal(const Decimal& a, const Decimal& b);
 
 // Exact a + b (or a - b when subtract), checked against DynamoDB's range and precision with
-// its messages (a result that needs more than 38 digits is an error, not rounded).
+// its messages (a result that needs more than 38 digits is an error, not rounded, and DynamoDB
+// calls it "Number overflow", as it does a result past 9.99E+125).
 Status AddDecimal(const Decimal& a, const Decimal& b, bool subtract, Decimal* out);
 
 // Parses and returns the canonical text of a number, or an error.

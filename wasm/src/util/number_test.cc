@@ -79,7 +79,13 @@ TEST(Number, ExactArithmetic) {
   EXPECT_EQ(Add("5", "5", true), "0");
   EXPECT_EQ(Add("1.5", "-2.25"), "-0.75");
   EXPECT_EQ(Add("99999999999999999999999999999999999999", "1"), "100000000000000000000000000000000000000");
-  EXPECT_EQ(Add("1E-100", "1", false), "error: Attempting to store more than 38 significant digits in a Number");
+  // A result past 38 digits is DynamoDB's "Number overflow" (alternator test_number.py).
+  EXPECT_EQ(Add("1E-100", "1", false),
+            "error: Number overflow. Attempting to store a number with magnitude larger than supported range");
+  EXPECT_EQ(Add("1e50", "1", true),
+            "error: Number overflow. Attempting to store a number with magnitude larger than supported range");
+  EXPECT_EQ(Add("1.1E-130", "1E-130", true),
+            "error: Number underflow. Attempting to store a number with magnitude smaller than supported range");
   EXPECT_EQ(Add("9.9999999999999999999999999999999999999E+125", "1E+125"),
             "error: Number overflow. Attempting to store a number with magnitude larger than supported range");
   EXPECT_EQ(Add("0", "-7"), "-7");
