@@ -45,12 +45,12 @@ function received(s: Socket, until?: RegExp): Promise<string> {
   });
 }
 
-/** The server still answers a normal request, and holds no body bytes. */
-async function stillServing(): Promise<void> {
+/** The server still answers a normal request, and holds no body bytes (unless a request is being read: busy). */
+async function stillServing(busy = false): Promise<void> {
   const res = await fetch(`http://127.0.0.1:${port}/`, { method: "POST", headers: { "X-Amz-Target": "DynamoDB_20120810.ListTables", "Content-Type": "application/x-amz-json-1.0" }, body: LIST_TABLES });
   assert.equal(res.status, 200);
   assert.deepEqual(await res.json(), { TableNames: [] });
-  assert.equal(server.bodyBytesHeld, 0);
+  if (!busy) assert.equal(server.bodyBytesHeld, 0);
 }
 
 describe("local server: hostile HTTP", () => {
@@ -139,7 +139,7 @@ describe("local server: hostile HTTP", () => {
     let i = 0;
     const trickle = setInterval(() => { if (i < LIST_TABLES.length) s.write(LIST_TABLES[i++]!); }, 30);
     const start = performance.now();
-    for (let n = 0; n < 5; n++) await stillServing();
+    for (let n = 0; n < 5; n++) await stillServing(true);
     assert.ok(performance.now() - start < 250 + 30 * LIST_TABLES.length, "other clients waited for the trickle");
     assert.match(await answer, /^HTTP\/1\.1 200 /);
     clearInterval(trickle);
