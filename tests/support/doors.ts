@@ -372,8 +372,9 @@ function localServerDigest(server: DynamoDBServer, db: string): string {
   const h = createHash("sha256");
   const names = [...server.namespace.opened().keys()].filter((n) => n === db || n.startsWith(`${db}/`)).sort();
   for (const name of names) {
-    h.update(name);
-    for (const row of server.namespace.opened().get(name)!.storage.host.db.all("SELECT k, v FROM kv ORDER BY k") as { k: Uint8Array; v: Uint8Array }[]) {
+    const rows = server.namespace.opened().get(name)!.storage.host.db.all("SELECT k, v FROM kv ORDER BY k") as { k: Uint8Array; v: Uint8Array }[];
+    if (rows.length > 0) h.update(name);  // an object opened by a request that wrote nothing is no change
+    for (const row of rows) {
       h.update(String(row.k.length)).update(row.k).update(String(row.v.length)).update(row.v);
     }
   }
