@@ -10,10 +10,10 @@
 import { DurableObject } from "cloudflare:workers";
 import type { EngineResponse } from "../engine/types.js";
 import { handleDynamoDBHttp } from "../http/dynamodb-http.js";
-import { UNKNOWN_OPERATION } from "../http/errors.js";
 import type { TableDefinition } from "./declared-tables.js";
-import { DynamoDBEngine, FROM_ROUTER } from "./dynamodb-engine.js";
+import { DynamoDBEngine } from "./dynamodb-engine.js";
 import engineModule from "./engine-module.js";
+import { ObjectDoors } from "./object-doors.js";
 import { TransactionRecovery } from "./transaction-recovery.js";
 
 export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
@@ -24,52 +24,27 @@ export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
   static tables: readonly TableDefinition[] = [];
 
   #engine: DynamoDBEngine | null = null;
-  /** Requests this instance has run (both doors), since it started: DescribeShards reports it. */
-  #served = 0;
   #recovery: TransactionRecovery | null = null;
-
-  /** Ends transactions over several objects that a router left prepared here (transaction-recovery.ts). */
-  get #transactions(): TransactionRecovery {
-    return (this.#recovery ??= new TransactionRecovery(this.ctx.storage, this.env, this.ctx.id));
-  }
+  readonly #doors = new ObjectDoors(() => this.engine, () => (this.#recovery ??= new TransactionRecovery(this.ctx.storage, this.env, this.ctx.id)));
 
   /** The engine over this object's storage. */
   get engine(): DynamoDBEngine {
     return (this.#engine ??= this.createEngine());
   }
 
-  /**
-   * Runs one DynamoDB operation (JSON wire format in and out) in one storage transaction. Internal
-   * operations ("@Maintain") are not reachable through this public method: they answer
-   * UnknownOperationException, as an unknown X-Amz-Target does over HTTP.
-   */
+  /** ObjectDoors.handle: one DynamoDB operation; internal ones ("@Maintain") answer UnknownOperationException. */
   handle(op: string, body: string | Uint8Array): EngineResponse {
-    if (op.startsWith("@")) return UNKNOWN_OPERATION;
-    this.#served += 1;
-    return this.engine.handle(op, body);
+    return this.#doors.handle(op, body);
   }
 
-  /**
-   * The shard router's door (js/shard/, docs/SCALING.md): op as the router names it ("@ShardMap",
-   * or a DynamoDB operation, whose internal members "@PageBytes" / "@DryRun" are then honoured).
-   * Maintenance is not reachable through it.
-   */
+  /** ObjectDoors.routerHandle: the shard router's door (js/shard/, docs/SCALING.md). */
   routerHandle(op: string, body: string | Uint8Array): EngineResponse {
-    if (op === "@Maintain") return UNKNOWN_OPERATION;
-    if (!op.startsWith("@")) this.#served += 1;
-    const result = this.engine.handle(op.startsWith("@") ? op : FROM_ROUTER + op, body);
-    // A part of a transaction over several objects prepared: if no router ends it before its
-    // locks expire, the alarm will.
-    if (op === "@TxnPrepare" && result.status === 200 && typeof body === "string") {
-      const expires = /"ExpiresMs":(\d+)/.exec(body);
-      if (expires) this.#transactions.wakeAt(Number(expires[1]));
-    }
-    return result;
+    return this.#doors.routerHandle(op, body);
   }
 
   /** Requests this object has run since it last started (in memory: a restart counts from 0). */
   served(): number {
-    return this.#served;
+    return this.#doors.served();
   }
 
   override fetch(request: Request): Promise<Response> {
@@ -80,9 +55,8 @@ export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
    * Index backfill and deletion after UpdateTable, in bounded steps (DynamoDBEngine.maintain);
    * then the transactions over several objects whose locks here expired.
    */
-  override async alarm(): Promise<void> {
-    await this.engine.maintain();
-    await this.#transactions.run(this.engine);
+  override alarm(): Promise<void> {
+    return this.#doors.alarm();
   }
 
   /**

@@ -20,6 +20,7 @@ import type { EngineResponse } from "../engine/types.js";
 import { SERIALIZATION_ERROR } from "./errors.js";
 import { isReadOperation, tablesInRequest } from "./operations.js";
 import { verifySigV4 } from "./sigv4.js";
+import type { RequestHead } from "./protocol.js";
 
 export type AuthMode = "required" | "any-signature" | "off";
 export type Permission = "read-write" | "read" | "none";
@@ -46,7 +47,7 @@ export interface AuthConfig {
 export type AuthDecision = { ok: false; error: EngineResponse } | { ok: true; body: Uint8Array };
 
 /** Checks one request (op is a DynamoDB operation name; body the request's bytes). */
-export type RequestAuthorizer = (request: Request, op: string, body: Uint8Array) => Promise<AuthDecision>;
+export type RequestAuthorizer = (request: RequestHead, op: string, body: Uint8Array) => Promise<AuthDecision>;
 
 const MODES: ReadonlySet<string> = new Set(["required", "any-signature", "off"]);
 const PERMISSIONS: ReadonlySet<string> = new Set(["read-write", "read", "none"]);

@@ -16,6 +16,7 @@
  * and a changed body are both refused). Query-string (presigned) authentication is not accepted.
  */
 import type { EngineResponse } from "../engine/types.js";
+import type { RequestHead } from "./protocol.js";
 
 const CORAL = "com.amazon.coral.service#";
 const ALGORITHM = "AWS4-HMAC-SHA256";
@@ -74,7 +75,7 @@ const fail = (type: string, message: string): VerifyResult => ({ ok: false, erro
  * Verifies request's SigV4 signature over body (the request's bytes, already read). Never throws
  * for a malformed request: every refusal is DynamoDB's error response.
  */
-export async function verifySigV4(request: Request, body: Uint8Array, options: VerifyOptions): Promise<VerifyResult> {
+export async function verifySigV4(request: RequestHead, body: Uint8Array, options: VerifyOptions): Promise<VerifyResult> {
   // Parsed only when needed: a query string to look into, or a signature to check (any-signature
   // mode checks neither for the SDK's requests, which have no query string).
   let parsedUrl: URL | null = null;
@@ -196,7 +197,7 @@ export async function verifySigV4(request: Request, body: Uint8Array, options: V
 export function canonicalRequest(
   method: string,
   url: URL,
-  headers: Headers,
+  headers: RequestHead["headers"],
   signedHeaders: string[],
   payloadHash: string,
 ): string {

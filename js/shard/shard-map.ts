@@ -57,3 +57,9 @@ export function requestedShards(tags: unknown): number | string | undefined {
   }
   return undefined;
 }
+
+/** DYNAMODB_SHARDS as a shard count (1 when unset or not a whole number from 1 to 1024). */
+export function shardsFromEnv(env: { DYNAMODB_SHARDS?: string | number }): number {
+  const n = Number(env.DYNAMODB_SHARDS ?? 1);
+  return Number.isInteger(n) && n >= 1 && n <= MAX_SHARDS ? n : 1;
+}

@@ -10,10 +10,10 @@ import type { DynamoDBDurableObject } from "../do/durable-object.js";
 import { HEALTH_TEXT, type HttpOptions, handleDynamoDBHttp } from "../http/dynamodb-http.js";
 import { databaseFromPath } from "./database-name.js";
 import { shardedDatabase } from "../shard/sharded-databases.js";
-import { MAX_SHARDS } from "../shard/shard-map.js";
 import { JURISDICTIONS, LOCATION_HINTS, type Placement } from "../shard/shard-context.js";
 
 export { DEFAULT_DATABASE, databaseFromPath } from "./database-name.js";
+export { shardsFromEnv } from "../shard/shard-map.js";
 
 
 export interface RouteOptions extends HttpOptions, Placement {
@@ -50,10 +50,4 @@ export function placementFromEnv(env: { DYNAMODB_JURISDICTION?: string; DYNAMODB
   if (hint && !(LOCATION_HINTS as readonly string[]).includes(hint))
     throw new Error(`do-dynamodb: DYNAMODB_LOCATION_HINT must be one of ${LOCATION_HINTS.join(", ")}: ${hint}`);
   return { jurisdiction: (j || undefined) as Placement["jurisdiction"], locationHint: (hint || undefined) as Placement["locationHint"] };
-}
-
-/** DYNAMODB_SHARDS as a shard count (1 when unset or not a whole number from 1 to 1024). */
-export function shardsFromEnv(env: { DYNAMODB_SHARDS?: string | number }): number {
-  const n = Number(env.DYNAMODB_SHARDS ?? 1);
-  return Number.isInteger(n) && n >= 1 && n <= MAX_SHARDS ? n : 1;
 }

@@ -35,6 +35,7 @@ import { InProcessRequestHandler, createInProcessClient } from "../../js/sdk/req
 import { createInProcessStreamsClient } from "../../js/sdk/streams-client.js";
 import type { EngineResponse, OperationTarget } from "../../js/engine/types.js";
 import { httpClient } from "./clients.js";
+import { DynamoDBServer } from "../../js/server/http-server.js";
 
 /** A request body sent exactly as given (malformed JSON, invalid UTF-8): only "bytes" doors carry it. */
 export class Raw {
@@ -353,7 +354,64 @@ const documentDoor: Door = {
 };
 
 /** The doors in this Node process, each session on its own engine and MemoryHost. */
-export const NODE_DOORS: readonly Door[] = [engineDoor, sdkHandlerDoor, sdkClientDoor, clientDoor, documentDoor];
+// The local server (js/server/), in this process on a free port, in memory, auth off; one database per session.
+const recentDatabases: string[] = [];
+let localServer: Promise<{ url: URL; server: DynamoDBServer }> | null = null;
+
+function startLocalServer(): Promise<{ url: URL; server: DynamoDBServer }> {
+  return (localServer ??= (async () => {
+    const server = new DynamoDBServer({ dataDir: null });
+    const { port } = await server.listen(0, "127.0.0.1");
+    server.http.unref();
+    return { url: new URL(`http://127.0.0.1:${port}/`), server };
+  })());
+}
+
+/** SHA-256 over every row of every object of database db in the local server (its own object and its shards'). */
+function localServerDigest(server: DynamoDBServer, db: string): string {
+  const h = createHash("sha256");
+  const names = [...server.namespace.opened().keys()].filter((n) => n === db || n.startsWith(`${db}/`)).sort();
+  for (const name of names) {
+    const rows = server.namespace.opened().get(name)!.storage.host.db.all("SELECT k, v FROM kv ORDER BY k") as { k: Uint8Array; v: Uint8Array }[];
+    if (rows.length > 0) h.update(name);  // an object opened by a request that wrote nothing is no change
+    for (const row of rows) {
+      h.update(String(row.k.length)).update(row.k).update(String(row.v.length)).update(row.v);
+    }
+  }
+  return h.digest("hex");
+}
+
+const nodeServerDoor: Door = {
+  name: "node-server",
+  runtime: "node",
+  carries: "bytes",
+  hostsClients: true,
+  summary: "DynamoDB's HTTP protocol over a socket into the local server (`npx do-dynamodb`: js/server/, in memory); the real SDK over HTTP for scenarios",
+  async open() {
+    const { url, server } = await startLocalServer();
+    const db = `doors-${process.pid}-${++databases}`;
+    // Sessions are never closed: keep the last few databases, drop older ones (each object holds an engine).
+    recentDatabases.push(db);
+    if (recentDatabases.length > 16) {
+      const old = recentDatabases.shift()!;
+      for (const name of [...server.namespace.opened().keys()]) if (name === old || name.startsWith(`${old}/`)) server.namespace.drop(name);
+    }
+    const endpoint = new URL(`/${db}`, url);
+    return {
+      async send(op, body) {
+        const res = await fetch(endpoint, { method: "POST", headers: { "X-Amz-Target": targetOf(op), "Content-Type": "application/x-amz-json-1.0" }, body: encodeBody(body) });
+        return { status: res.status, body: await res.text() };
+      },
+      digest: async () => localServerDigest(server, db),
+      clients() {
+        const client = httpClient(endpoint);
+        return { client, doc: SdkDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }) };
+      },
+    };
+  },
+};
+
+export const NODE_DOORS: readonly Door[] = [engineDoor, sdkHandlerDoor, sdkClientDoor, clientDoor, documentDoor, nodeServerDoor];
 
 // ---------------------------------------------------------------------------------------------
 // workerd doors: the harness Worker under Miniflare (tests/workerd/harness-worker.ts), one

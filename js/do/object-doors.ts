@@ -1,0 +1,63 @@
+/**
+ * The doors of a database object (one DynamoDB database, or one shard of its tables), shared by the
+ * Durable Object (durable-object.ts) and the Node server's objects (js/server/node-objects.ts), so
+ * both answer the same: handle(op, body) for clients, routerHandle for the shard router
+ * (docs/SCALING.md), served() for DescribeShards, alarm() for maintenance and transaction recovery.
+ */
+import type { EngineResponse } from "../engine/types.js";
+import { UNKNOWN_OPERATION } from "../http/errors.js";
+import { type DynamoDBEngine, FROM_ROUTER } from "./dynamodb-engine.js";
+import type { TransactionRecovery } from "./transaction-recovery.js";
+
+export class ObjectDoors {
+  readonly #engine: () => DynamoDBEngine;
+  readonly #transactions: () => TransactionRecovery;
+  /** Requests this instance has run (both doors), since it started: DescribeShards reports it. */
+  #served = 0;
+
+  /** engine and transactions are called on first use (the object's storage is opened lazily). */
+  constructor(engine: () => DynamoDBEngine, transactions: () => TransactionRecovery) {
+    this.#engine = engine;
+    this.#transactions = transactions;
+  }
+
+  /**
+   * Runs one DynamoDB operation (JSON wire format in and out) in one storage transaction. Internal
+   * operations ("@Maintain") are not reachable through this public method: they answer
+   * UnknownOperationException, as an unknown X-Amz-Target does over HTTP.
+   */
+  handle(op: string, body: string | Uint8Array): EngineResponse {
+    if (op.startsWith("@")) return UNKNOWN_OPERATION;
+    this.#served += 1;
+    return this.#engine().handle(op, body);
+  }
+
+  /**
+   * The shard router's door: op as the router names it ("@ShardMap", or a DynamoDB operation, whose
+   * internal members "@PageBytes" / "@DryRun" are then honoured). Maintenance is not reachable.
+   */
+  routerHandle(op: string, body: string | Uint8Array): EngineResponse {
+    if (op === "@Maintain") return UNKNOWN_OPERATION;
+    if (!op.startsWith("@")) this.#served += 1;
+    const result = this.#engine().handle(op.startsWith("@") ? op : FROM_ROUTER + op, body);
+    // A part of a transaction over several objects prepared: if no router ends it before its
+    // locks expire, the alarm will.
+    if (op === "@TxnPrepare" && result.status === 200 && typeof body === "string") {
+      const expires = /"ExpiresMs":(\d+)/.exec(body);
+      if (expires) this.#transactions().wakeAt(Number(expires[1]));
+    }
+    return result;
+  }
+
+  /** Requests this object has run since it last started (in memory: a restart counts from 0). */
+  served(): number {
+    return this.#served;
+  }
+
+  /** Index backfill, statistics, TTL sweeps (DynamoDBEngine.maintain); then expired transaction parts. */
+  async alarm(): Promise<void> {
+    const engine = this.#engine();
+    await engine.maintain();
+    await this.#transactions().run(engine);
+  }
+}
