@@ -67,7 +67,7 @@ Status PlanTransactGet(OperationContext& ctx, const JsonValue& request, const st
     // An item that a transaction over several objects is writing cannot be read now.
     if (std::optional<LockHolder> writer = ctx.locks ? ctx.locks->Writer(plan.key) : std::nullopt) {
       p.action.reason = "TransactionConflict";
-      p.action.reason_message = "Transaction is ongoing for the item";
+      p.action.reason_message = Status::ItemInTransaction().message();
       if (writer->expires_ms <= ctx.store.NowMs()) p.action.stale_txn = writer->txn;
     }
   }

@@ -21,16 +21,10 @@
 #include "format/keyspace.h"
 #include "request/operation.h"
 #include "request/request_fields.h"
+#include "request/transaction.h"
 
 namespace dodb::ops {
 namespace {
-
-Status ReadTxn(const JsonValue& request, std::string_view* txn) {
-  const JsonValue* id = Member(request, "TxnId");
-  if (!id || !id->IsString() || id->GetStringLength() == 0) return Status::Validation("internal: TxnId");
-  *txn = StringOf(*id);
-  return Status::OK();
-}
 
 const JsonValue* TokenOf(const JsonValue& request) {
   const JsonValue* token = Member(request, "ClientRequestToken");
@@ -43,7 +37,7 @@ constexpr std::string_view kStaging = "STAGING\n";
 
 Status TxnStage(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   std::string_view txn;
-  DODB_RETURN_IF_ERROR(ReadTxn(request, &txn));
+  DODB_RETURN_IF_ERROR(ReadTxnId(request, &txn));
   const JsonValue* participants = Member(request, "Participants");
   if (!participants || !participants->IsArray()) return Status::Validation("internal: Participants");
   if (const JsonValue* token = TokenOf(request)) {
@@ -72,7 +66,7 @@ Status TxnStage(OperationContext& ctx, const JsonValue& request, JsonWriter& out
 
 Status TxnRelease(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   std::string_view txn;
-  DODB_RETURN_IF_ERROR(ReadTxn(request, &txn));
+  DODB_RETURN_IF_ERROR(ReadTxnId(request, &txn));
   Unstage(ctx.store, txn);
   if (const JsonValue* token = TokenOf(request)) EndTokenHold(ctx.store, StringOf(*token), false);
   return Status::OK();
@@ -80,7 +74,7 @@ Status TxnRelease(OperationContext& ctx, const JsonValue& request, JsonWriter& o
 
 Status TxnDecide(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   std::string_view txn;
-  DODB_RETURN_IF_ERROR(ReadTxn(request, &txn));
+  DODB_RETURN_IF_ERROR(ReadTxnId(request, &txn));
   std::string_view decision = StringOr(request, "Decision", "");
   if (decision != "COMMIT" && decision != "ABORT") return Status::Validation("internal: Decision");
   const JsonValue* resolved = Member(request, "Resolved");

@@ -41,17 +41,6 @@
 namespace dodb::ops {
 namespace {
 
-Status ReadTxnId(const JsonValue& request, std::string_view* txn) {
-  const JsonValue* id = Member(request, "TxnId");
-  if (!id || !id->IsString() || id->GetStringLength() == 0 || id->GetStringLength() > 64)
-    return Status::Validation("internal: TxnId");
-  *txn = StringOf(*id);
-  for (char c : *txn)
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_'))
-      return Status::Validation("internal: TxnId");
-  return Status::OK();
-}
-
 // "@Mine": the indexes of this object's actions, as flags over the request's actions.
 Status ReadMine(const JsonValue& request, std::vector<bool>* mine) {
   const JsonValue* list = Member(request, "@Mine");
@@ -148,7 +137,7 @@ Status TxnPrepare(OperationContext& ctx, const JsonValue& request, JsonWriter& o
   int failed = -1;
   std::string ended;
   if (LoadPreparedPart(ctx.store, txn, &ended) != PartState::kNone)  // fenced by a recovery, or a repeat
-    return Status::TransactionConflict("Transaction is ongoing for the item");
+    return Status::ItemInTransaction();
   Status s = PlanTransactWrite(acting, request, &mine, &planned, &bytes, &failed);
   if (const JsonValue* replay = Member(request, "@Replay"); s.ok() && replay && replay->IsTrue()) {
     WriteReplayCapacity(out, request, planned);

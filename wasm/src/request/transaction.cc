@@ -101,4 +101,15 @@ void WriteMultiItemResponse(JsonWriter& out, Store& store, const JsonValue& requ
   WriteItemCollectionMetricsByTable(out, StringOr(request, "ReturnItemCollectionMetrics", "NONE"), store, plans);
 }
 
+Status ReadTxnId(const JsonValue& request, std::string_view* txn) {
+  const JsonValue* id = Member(request, "TxnId");
+  if (!id || !id->IsString() || id->GetStringLength() == 0 || id->GetStringLength() > 64)
+    return Status::Validation("internal: TxnId");
+  *txn = StringOf(*id);
+  for (char c : *txn)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_'))
+      return Status::Validation("internal: TxnId");
+  return Status::OK();
+}
+
 }  // namespace dodb

@@ -32,6 +32,10 @@ Status CheckDistinctItems(const std::vector<TransactionAction>& actions);
 // caused TransactionConflict reasons, for the router to resolve (docs/SCALING.md).
 Status CancellationIfAny(const std::vector<TransactionAction>& actions, bool name_stale = false);
 
+// The "TxnId" member of an internal transaction-phase request (a transaction over several
+// objects: at most 64 of [A-Za-z0-9_-]); ValidationException otherwise.
+Status ReadTxnId(const JsonValue& request, std::string_view* txn);
+
 // ConsumedCapacity (per table; each action's table arm times table_factor: 2 in a transaction)
 // and ItemCollectionMetrics of a BatchWriteItem or TransactWriteItems whose actions committed.
 void WriteMultiItemResponse(JsonWriter& out, Store& store, const JsonValue& request,

@@ -19,7 +19,7 @@ Status CheckItemNotLocked(const OperationContext& ctx, std::string_view item_key
   if (!ctx.locks) return Status::OK();
   std::optional<LockHolder> holder = ctx.locks->BeforeWrite(item_key, ctx.txn);
   if (!holder) return Status::OK();
-  Status s = Status::TransactionConflict("Transaction is ongoing for the item");
+  Status s = Status::ItemInTransaction();
   if (ctx.from_router && holder->expires_ms <= ctx.store.NowMs()) s.set_extra_json("\"@StaleTransaction\":\"" + holder->txn + "\"");
   return s;
 }

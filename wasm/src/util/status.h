@@ -45,8 +45,11 @@ class Status {
   static Status IdempotentParameterMismatch(std::string msg) {
     return Status("IdempotentParameterMismatchException", std::move(msg));
   }
-  // An item held by a transaction in flight (docs/SCALING.md: cross-shard transactions).
-  static Status TransactionConflict(std::string msg) { return Status("TransactionConflictException", std::move(msg)); }
+  // An item held by a transaction in flight (docs/SCALING.md: cross-shard transactions), in
+  // DynamoDB's words (also the TransactionConflict cancellation reason's message).
+  static Status ItemInTransaction() {
+    return Status("TransactionConflictException", "Transaction is ongoing for the item");
+  }
   static Status TransactionInProgress(std::string msg) {
     return Status("TransactionInProgressException", std::move(msg));
   }
