@@ -9,7 +9,7 @@
  *
  * A Query on a global secondary index asks every shard and merges their pages in index order
  * (shard-query.ts); DynamoDB Streams have one stream shard per table shard (shard-streams.ts).
- * Transactions whose items are on more than one object commit in two phases (shard-transact.ts).
+ * Transactions whose items are on more than one object commit in two rounds (shard-transact.ts).
  */
 import type { EngineResponse, OperationTarget } from "../engine/types.js";
 import { batchGetShards, batchWriteShards } from "./shard-batch.js";
@@ -163,7 +163,7 @@ export class ShardedDatabase implements OperationTarget {
 
   /**
    * A transaction runs where all its items are, when they are on one object (the database's
-   * object for one-shard tables, or one shard), as one object runs it; otherwise in two phases
+   * object for one-shard tables, or one shard), as one object runs it; otherwise in two rounds
    * over their objects (shard-transact.ts). A malformed request goes to the database's object,
    * which answers it as one object would.
    */
