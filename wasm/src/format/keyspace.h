@@ -11,6 +11,8 @@
 //                                    (item_locks.h)
 //   0x07 <transaction id>            a transaction's part prepared here (transaction_records.h)
 //   0x08 <transaction id>            a coordinator's decision on a transaction (transaction_records.h)
+//   0x09 <item key (0x02 ...)>       an item written while a split copies its range: to be copied
+//                                    again (storage/shard_split.h); empty value
 #ifndef DODB_KEYSPACE_H_
 #define DODB_KEYSPACE_H_
 
@@ -29,6 +31,7 @@ inline constexpr char kStreamPrefix = '\x05';
 inline constexpr char kItemLockPrefix = '\x06';
 inline constexpr char kPreparedPartPrefix = '\x07';
 inline constexpr char kDecisionPrefix = '\x08';
+inline constexpr char kSplitDirtyPrefix = '\x09';
 
 inline std::string MetaKey(std::string_view name) { return std::string(1, kMetaPrefix).append(name); }
 inline std::string CatalogKey(std::string_view table) { return std::string(1, kCatalogPrefix).append(table); }

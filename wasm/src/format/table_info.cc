@@ -55,6 +55,23 @@ int64_t TableInfo::ShardCount() const {
   return 1;
 }
 
+int64_t TableInfo::ObjectCount() const {
+  const int64_t n = ranges.empty() ? ShardCount() : static_cast<int64_t>(ranges.size());
+  return split.phase != SplitPhase::kNone ? std::max<int64_t>(n, 2) : n;
+}
+
+std::vector<ShardRange> TableInfo::ShardRanges() const {
+  if (!ranges.empty()) return ranges;
+  const uint64_t n = static_cast<uint64_t>(ShardCount());
+  std::vector<ShardRange> out;
+  for (uint64_t i = 0; i < n; ++i) {
+    // Shard i holds the buckets b with floor(b * n / kBuckets) == i (js/shard/shard-map.ts).
+    auto first = [n](uint64_t s) { return static_cast<uint32_t>((s * kBuckets + n - 1) / n); };
+    out.push_back(ShardRange{BucketRange{first(i), first(i + 1)}, n == 1 ? "" : "/" + table_id + "/" + std::to_string(i)});
+  }
+  return out;
+}
+
 std::string TableArn(std::string_view table) { return std::string(kArnPrefix).append(table); }
 
 DODB_COLD void WriteAttributeDefinition(JsonWriter& w, const KeyAttribute& k) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "format/attribute_value.h"
+#include "format/shard_split.h"
 #include "util/json.h"
 
 namespace dodb {
@@ -88,6 +89,11 @@ struct TableInfo {
   uint32_t stream_id = 0;        // 0: the table never had a stream
   std::string stream_label;
   int64_t stats_count = 0, stats_size = 0;  // its running totals
+  // The shard layout (format/shard_split.h): in the directory, the table's map (empty: the equal
+  // ranges of ShardCount()) and its version; in every object holding its items, a split's state.
+  std::vector<ShardRange> ranges;
+  int64_t map_version = 0;
+  SplitState split;
 
   // The index with this name, or nullptr.
   const IndexInfo* FindIndex(std::string_view index_name) const;
@@ -97,6 +103,10 @@ struct TableInfo {
   bool IndexChangePending() const;
   // How many Durable Objects the table's items are spread over (its kShardsTag; 1 without it).
   int64_t ShardCount() const;
+  // How many objects hold the table's items, as far as this object knows (more than 1 while it splits).
+  int64_t ObjectCount() const;
+  // The directory's map: the stored ranges, or ShardCount() equal ranges ("" or "/<TableId>/<i>").
+  std::vector<ShardRange> ShardRanges() const;
 };
 
 // The table's ARN (DynamoDB Local's region and account).

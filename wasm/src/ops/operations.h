@@ -53,11 +53,14 @@ DODB_OPERATIONS(DODB_DECLARE_OPERATION)
 DODB_STREAMS_OPERATIONS(DODB_DECLARE_OPERATION)
 // Internal operations, reachable from the host only (their names, "@<name>", cannot come from
 // X-Amz-Target): maintenance, the shard router's (route.cc, shard_map.cc, and the phases of
-// transactions over several objects: transaction_participant.cc, transaction_coordinator.cc),
+// transactions over several objects: transaction_participant.cc, transaction_coordinator.cc; and
+// of splits: shard_split.cc, shard_split_child.cc),
 // and declared tables' definitions (describe_table.cc).
 #define DODB_INTERNAL_OPERATIONS(X)                                                                        \
   X(Maintain) X(Route) X(ShardMap) X(DescribeTableDefinition) X(TxnPrepare) X(TxnCommit) X(TxnAbort) \
-  X(TxnRead) X(TxnReadEnd) X(TxnPending) X(TxnStatus) X(TxnStage) X(TxnRelease) X(TxnDecide)
+  X(TxnRead) X(TxnReadEnd) X(TxnPending) X(TxnStatus) X(TxnStage) X(TxnRelease) X(TxnDecide)            \
+  X(ShardMapSplit) X(SplitStatus) X(SplitBegin) X(SplitExport) X(SplitAdvance) X(SplitDirty) X(SplitClear)  \
+  X(SplitFence) X(SplitEnd) X(SplitDrop) X(SplitAdopt) X(SplitImport)
 DODB_INTERNAL_OPERATIONS(DODB_DECLARE_OPERATION)
 #undef DODB_DECLARE_OPERATION
 }  // namespace ops

@@ -78,6 +78,9 @@ Status Scan(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
     read.page_bytes = std::min<uint64_t>(std::max<uint64_t>(budget->GetUint64(), 1), kPageBytes);
     read.report_bytes = true;
   }
+  // Internal, from the shard router: a range that split, read as one key order over its objects.
+  if (const JsonValue* p = ctx.from_router ? Member(request, "@Positions") : nullptr; p && p->IsBool())
+    read.report_positions = p->GetBool();
   if (esk) {
     std::string start_key;
     DODB_RETURN_IF_ERROR(ExclusiveStartStorageKey(table, read.index, *esk, true, &start_key));

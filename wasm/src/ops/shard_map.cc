@@ -1,7 +1,12 @@
 // "@ShardMap" (internal; no X-Amz-Target can name it): what the shard router needs to know of a
 // table, from the database's own object (the directory, docs/SCALING.md). Request
 // {"TableName": t}; response {"TableId", "Shards", "HashKey", "LocalIndexes": [...]}, Shards from
-// the table's tag "do-dynamodb:shards" (1 when absent), or ResourceNotFoundException.
+// the table's tag "do-dynamodb:shards" (1 when absent: the count it was created with), "Ranges"
+// (its map: [{"Lo", "Hi", "Object"}], object names relative to the database, format/shard_split.h)
+// and "Version" (grows with every split); or ResourceNotFoundException.
+//
+// "@ShardMapSplit" {TableName, TableId, Lo, Mid, Hi, Parent, Child}: publishes a split: the range
+// [Lo, Hi) of object Parent becomes [Lo, Mid) of Parent and [Mid, Hi) of Child (idempotent).
 #include <string>
 
 #include "request/operation.h"
@@ -25,7 +30,42 @@ Status ShardMap(OperationContext& ctx, const JsonValue& request, JsonWriter& out
   for (const IndexInfo& i : table.indexes)
     if (!i.global) WriteString(out, i.name);
   out.EndArray();
+  WriteKey(out, "Ranges");
+  WriteShardRanges(out, table.ShardRanges());
+  WriteKey(out, "Version");
+  out.Int64(table.map_version);
   return Status::OK();
+}
+
+Status ShardMapSplit(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  auto text = [&](const char* name) {
+    const JsonValue* v = Member(request, name);
+    return v && v->IsString() ? std::string(StringOf(*v)) : std::string();
+  };
+  auto bucket = [&](const char* name) {
+    const JsonValue* v = Member(request, name);
+    return v && v->IsUint() ? v->GetUint() : 0u;
+  };
+  TableInfo table;
+  if (!ctx.catalog.Load(text("TableName"), &table) || table.table_id != text("TableId"))
+    return Status::ResourceNotFound("Requested resource not found");
+  const BucketRange low{bucket("Lo"), bucket("Mid")}, high{bucket("Mid"), bucket("Hi")};
+  const std::string parent = text("Parent"), child = text("Child");
+  std::vector<ShardRange> ranges = table.ShardRanges();
+  for (size_t i = 0; i < ranges.size(); ++i) {
+    if (ranges[i].buckets == low && ranges[i].object == parent && i + 1 < ranges.size() &&
+        ranges[i + 1].buckets == high && ranges[i + 1].object == child)
+      return Status::OK();  // published already
+    if (ranges[i].buckets == BucketRange{low.lo, high.hi} && ranges[i].object == parent && !low.Empty() && !high.Empty()) {
+      ranges[i].buckets = low;
+      ranges.insert(ranges.begin() + static_cast<long>(i) + 1, ShardRange{high, child});
+      table.ranges = std::move(ranges);
+      table.map_version += 1;
+      ctx.catalog.Save(table);
+      return Status::OK();
+    }
+  }
+  return Status::Validation("@ShardMapSplit: the map has no such range");
 }
 
 }  // namespace dodb::ops

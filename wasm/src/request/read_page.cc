@@ -131,7 +131,9 @@ Status ReadPage(Store& store, const ReadRequest& r, JsonWriter& out) {
   }
   // Items that are returned whole, with no filter, projection, segment or table item to fetch,
   // are never decoded into an AttributeMap (decoding was a fifth of a Query page's instructions).
-  const bool direct = !r.filter && !r.projection && !r.fetch_table_item && !r.total_segments && !r.report_positions;
+  // After a split, until the parent has dropped what it gave away, those items are not its to show.
+  const bool hiding = table.split.phase == SplitPhase::kDrop;
+  const bool direct = !r.filter && !r.projection && !r.fetch_table_item && !r.total_segments && !r.report_positions && !hiding;
   JsonWriter positions;
   if (r.report_positions) positions.StartArray();
   for (bool done = false; !done;) {
@@ -165,6 +167,7 @@ Status ReadPage(Store& store, const ReadRequest& r, JsonWriter& out) {
       AttributeMap item;
       if (!DecodeItem(kv.value, &item)) return Status::Internal("stored item is corrupt");
       if (r.total_segments && SegmentOf(PartitionBytes(table, r.index, item), r.total_segments) != r.segment) continue;
+      if (hiding && !table.split.Serves(BucketOfHash(PartitionHash(PartitionBytes(table, nullptr, item))))) continue;
       ++scanned;
       bytes_read += ItemSize(item);
       // An LSI entry holds what the index projects; the rest comes from the table item when the

@@ -4,6 +4,7 @@
 
 #include "format/item_codec.h"
 #include "storage/secondary_index.h"
+#include "storage/shard_split.h"
 
 namespace dodb {
 
@@ -22,6 +23,7 @@ void WriteItem(Store& store, const TableInfo& table, const std::string& item_key
     if (old_entry && old_entry != new_entry) store.Delete(*old_entry);
     if (new_entry) store.Put(*new_entry, EncodeItem(IndexProjection(table, index, *new_item)));
   }
+  if (table.split.phase != SplitPhase::kNone) NoteSplitWrite(store, table, item_key);
   if (new_item)
     store.Put(item_key, EncodeItem(*new_item));
   else if (old_item)

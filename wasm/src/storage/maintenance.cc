@@ -6,6 +6,7 @@
 #include "format/item_codec.h"
 #include "storage/item_locks.h"
 #include "storage/item_writer.h"
+#include "storage/shard_split.h"
 #include "format/keyspace.h"
 #include "util/number.h"
 #include "storage/stream_log.h"
@@ -130,7 +131,9 @@ bool TtlStep(Store& store, TableInfo* table, int* budget) {
   double now = store.NowMs();
   for (const KeyValue& kv : batch) {
     AttributeMap item;
-    if (DecodeItem(kv.value, &item) && Expired(item, table->ttl_attribute, now) && !IsItemLocked(store, kv.key)) WriteItem(store, *table, kv.key, &item, nullptr, ChangeCause::kTimeToLive);
+    if (DecodeItem(kv.value, &item) && Expired(item, table->ttl_attribute, now) && !IsItemLocked(store, kv.key) &&
+        table->split.Serves(BucketOfItemKey(*table, kv.key)))
+      WriteItem(store, *table, kv.key, &item, nullptr, ChangeCause::kTimeToLive);
   }
   *budget -= static_cast<int>(batch.size());
   if (*budget > 0) {

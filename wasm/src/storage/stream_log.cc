@@ -237,7 +237,7 @@ void DisableStream(Store& store, TableInfo* table) {
 
 void AppendStreamRecord(Store& store, const TableInfo& table, const AttributeMap* old_item, const AttributeMap* new_item,
                         ChangeCause cause) {
-  if (!table.stream_enabled || (!old_item && !new_item)) return;
+  if (!table.stream_enabled || (!old_item && !new_item) || cause == ChangeCause::kSplit) return;
   if (old_item && new_item && EncodeItem(*old_item) == EncodeItem(*new_item)) return;  // changes nothing
   StreamInfo s;
   s.id = table.stream_id;

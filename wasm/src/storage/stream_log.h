@@ -44,8 +44,10 @@ struct StreamInfo {
   std::string ShardId() const;
 };
 
-// Why an item changed: a request, or a Time to Live deletion (DynamoDB's own service identity).
-enum class ChangeCause : uint8_t { kRequest, kTimeToLive };
+// Why an item changed: a request, or a Time to Live deletion (DynamoDB's own service identity);
+// or a split copying the item to another object or dropping the copy it gave away, which is no
+// change of the item and is not recorded.
+enum class ChangeCause : uint8_t { kRequest, kTimeToLive, kSplit };
 
 // Starts a new stream for table (StreamEnabled on CreateTable or UpdateTable): allocates its id
 // and label, stores it, and sets the table's stream fields (the caller saves the table).

@@ -78,6 +78,13 @@ DODB_COLD std::string EncodeTable(const TableInfo& t) {
   w.StartObject();
   for (const auto& [k, v] : t.tags) { WriteKey(w, k); WriteString(w, v); }
   w.EndObject();
+  if (!t.ranges.empty()) {
+    WriteKey(w, "Ranges"); WriteShardRanges(w, t.ranges);
+    WriteKey(w, "MapVersion"); w.Int64(t.map_version);
+  }
+  if (!t.split.owned.empty() || t.split.phase != SplitPhase::kNone) {
+    WriteKey(w, "Split"); WriteSplitState(w, t.split);
+  }
   if (t.stream_id != 0) {
     WriteKey(w, "StreamEnabled"); w.Bool(t.stream_enabled);
     WriteKey(w, "StreamViewType"); WriteString(w, t.stream_view_type);
@@ -143,6 +150,12 @@ DODB_COLD bool DecodeTable(std::string_view json, TableInfo* t) {
   t->tags.clear();
   if (const JsonValue* tags = Member(d, "Tags"))
     for (const auto& m : tags->GetObject()) t->tags.emplace_back(std::string(StringOf(m.name)), std::string(StringOf(m.value)));
+  t->ranges.clear();
+  t->map_version = 0;
+  if (const JsonValue* v = Member(d, "Ranges")) ReadShardRanges(*v, &t->ranges);
+  if (const JsonValue* v = Member(d, "MapVersion")) t->map_version = v->GetInt64();
+  t->split = SplitState{};
+  if (const JsonValue* v = Member(d, "Split")) ReadSplitState(*v, &t->split);
   t->stream_enabled = false;
   t->stream_id = 0;
   t->stream_view_type.clear();
@@ -157,6 +170,9 @@ DODB_COLD bool DecodeTable(std::string_view json, TableInfo* t) {
 }
 
 }  // namespace
+
+std::string Catalog::Encode(const TableInfo& table) { return EncodeTable(table); }
+bool Catalog::Decode(std::string_view json, TableInfo* table) { return DecodeTable(json, table); }
 
 bool Catalog::Load(std::string_view name, TableInfo* table) {
   auto it = cache_.find(name);

@@ -28,6 +28,9 @@ class Catalog {
   std::vector<std::string> ListNames(std::string_view after, int limit);
   // A fresh internal id for a table or index (never reused).
   uint32_t AllocateId();
+  // The stored form of a definition (a split hands it to the object that takes half a range).
+  static std::string Encode(const TableInfo& table);
+  static bool Decode(std::string_view json, TableInfo* table);
 
  private:
   Store& store_;
