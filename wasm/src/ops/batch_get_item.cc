@@ -3,6 +3,7 @@
 // response limit come back in UnprocessedKeys, with the table's other parameters.
 #include <algorithm>
 
+#include "request/shard_guard.h"
 #include "request/capacity.h"
 #include "expr/expression_resolver.h"
 #include "format/item_codec.h"
@@ -123,7 +124,9 @@ Status BatchGetItem(OperationContext& ctx, const JsonValue& request, JsonWriter&
         continue;
       }
       std::optional<AttributeMap> item;
-      DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, ItemStorageKey(r.table, k), &item));
+      const std::string item_key = ItemStorageKey(r.table, k);
+      DODB_RETURN_IF_ERROR(CheckServesKey(ctx, r.table, item_key, false));
+      DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, item_key, &item));
       units += ReadUnits(item ? ItemSize(*item) : 0, consistent && consistent->GetBool());
       if (!item) continue;
       response_bytes += ItemSize(*item);

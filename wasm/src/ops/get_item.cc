@@ -2,6 +2,7 @@
 // or the document paths of a ProjectionExpression.
 #include <optional>
 
+#include "request/shard_guard.h"
 #include "request/capacity.h"
 #include "format/item_codec.h"
 #include "storage/item_key.h"
@@ -52,7 +53,9 @@ Status GetItem(OperationContext& ctx, const JsonValue& request, JsonWriter& out)
   DODB_RETURN_IF_ERROR(CheckRequestKey(table, key));
 
   std::optional<AttributeMap> item;
-  DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, ItemStorageKey(table, key), &item));
+  const std::string item_key = ItemStorageKey(table, key);
+  DODB_RETURN_IF_ERROR(CheckServesKey(ctx, table, item_key, false));
+  DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, item_key, &item));
   size_t size = item ? ItemSize(*item) : 0;
   if (item) {
     if (projection) {

@@ -45,7 +45,7 @@ Status PlanPutItem(OperationContext& ctx, const JsonValue& request, bool always_
   DODB_RETURN_IF_ERROR(CheckItemKey(table, item));
   DODB_RETURN_IF_ERROR(CheckIndexKeys(table, item, false));
   plan->key = ItemStorageKey(table, item);
-  DODB_RETURN_IF_ERROR(CheckItemNotLocked(ctx, plan->key));
+  DODB_RETURN_IF_ERROR(CheckItemNotLocked(ctx, table, plan->key));
   // The old item matters only to a condition, ALL_OLD, index maintenance, a stream or capacity;
   // a plain put is one store write.
   bool needs_old = always_read_old || condition.condition || return_values == "ALL_OLD" || !table.indexes.empty() ||

@@ -5,6 +5,7 @@
 
 #include "format/key_codec.h"
 #include "request/key_condition.h"
+#include "request/shard_guard.h"
 #include "format/keyspace.h"
 #include "request/operation.h"
 #include "request/read_common.h"
@@ -119,6 +120,9 @@ Status Query(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
   if (esk) DODB_RETURN_IF_ERROR(ExclusiveStartStorageKey(table, read.index, *esk, false, &start_key));
   std::string partition;
   DODB_RETURN_IF_ERROR(KeyRangeFor(predicates, schema, prefix, &read.start, &read.end, &partition));
+  // A router's map older than a split: the partition (a GSI's: the range the router named) is not here.
+  DODB_RETURN_IF_ERROR(read.index && read.index->global ? CheckServesRange(ctx, table, request)
+                                                        : CheckServesPartition(ctx, table, partition));
   if (read.filter) DODB_RETURN_IF_ERROR(CheckFilterAvoidsKeys(*read.filter, schema, legacy_filter));
   const JsonValue* forward = Member(request, "ScanIndexForward");
   read.reverse = forward && !forward->GetBool();

@@ -7,6 +7,7 @@
 #include "format/keyspace.h"
 #include "request/operation.h"
 #include "request/read_common.h"
+#include "request/shard_guard.h"
 #include "request/request_fields.h"
 #include "storage/table_catalog.h"
 
@@ -63,6 +64,7 @@ Status Scan(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
 
   TableInfo table;
   DODB_RETURN_IF_ERROR(LoadTable(ctx, StringOf(request["TableName"]), &table));
+  DODB_RETURN_IF_ERROR(CheckServesRange(ctx, table, request));  // a router's map older than a split
   ReadRequest read;
   std::optional<AttributeMap> esk = std::move(params.exclusive_start_key);
   DODB_RETURN_IF_ERROR(ResolveReadTarget(request, table, &params, &read));

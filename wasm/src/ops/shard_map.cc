@@ -6,7 +6,8 @@
 // and "Version" (grows with every split); or ResourceNotFoundException.
 //
 // "@ShardMapSplit" {TableName, TableId, Lo, Mid, Hi, Parent, Child}: publishes a split: the range
-// [Lo, Hi) of object Parent becomes [Lo, Mid) of Parent and [Mid, Hi) of Child (idempotent).
+// [Lo, Hi) of object Parent becomes [Lo, Mid) of Parent and [Mid, Hi) of Child, appended to the
+// list (ranges are listed in the order they were made, not in bucket order; idempotent).
 #include <string>
 
 #include "request/operation.h"
@@ -52,13 +53,13 @@ Status ShardMapSplit(OperationContext& ctx, const JsonValue& request, JsonWriter
   const BucketRange low{bucket("Lo"), bucket("Mid")}, high{bucket("Mid"), bucket("Hi")};
   const std::string parent = text("Parent"), child = text("Child");
   std::vector<ShardRange> ranges = table.ShardRanges();
+  for (const ShardRange& r : ranges)
+    if (r.buckets == high && r.object == child) return Status::OK();  // published already
+  // The child goes last: a range keeps its place in the list (stream shards are numbered by it).
   for (size_t i = 0; i < ranges.size(); ++i) {
-    if (ranges[i].buckets == low && ranges[i].object == parent && i + 1 < ranges.size() &&
-        ranges[i + 1].buckets == high && ranges[i + 1].object == child)
-      return Status::OK();  // published already
     if (ranges[i].buckets == BucketRange{low.lo, high.hi} && ranges[i].object == parent && !low.Empty() && !high.Empty()) {
       ranges[i].buckets = low;
-      ranges.insert(ranges.begin() + static_cast<long>(i) + 1, ShardRange{high, child});
+      ranges.push_back(ShardRange{high, child});
       table.ranges = std::move(ranges);
       table.map_version += 1;
       ctx.catalog.Save(table);

@@ -117,6 +117,15 @@ TEST_F(SplitTest, EveryItemEndsInExactlyOneObjectAsLastWritten) {
   Delete("k6");
   JsonDocument fence = Call(parent_, "@SplitFence", R"({"TableName":"tbl"})");
   ASSERT_TRUE(fence["Fenced"].GetBool());
+  // Behind the fence a router's write to the moving half waits for the new map; reads and the
+  // other half go on.
+  std::string moving_pk, staying_pk;
+  for (int i = 0; moving_pk.empty() || staying_pk.empty(); ++i)
+    (BucketOf("k" + std::to_string(i)) >= 32768 ? moving_pk : staying_pk) = "k" + std::to_string(i);
+  std::string stale = parent_.Handle("@Shard:PutItem", R"({"TableName":"tbl","Item":{"pk":{"S":")" + moving_pk + R"("}}})").body;
+  EXPECT_NE(stale.find(R"("@StaleMap":true)"), std::string::npos) << stale;
+  EXPECT_EQ(parent_.Handle("@Shard:GetItem", R"({"TableName":"tbl","Key":{"pk":{"S":")" + moving_pk + R"("}}})").status, 200);
+  Put(staying_pk, "fenced");
   CopyDirty();
   Call(parent_, "@ShardMapSplit", R"({"TableName":"tbl","TableId":")" + std::string(StringOf(status["TableId"])) +
                                       R"(","Lo":0,"Mid":32768,"Hi":65536,"Parent":"","Child":"/t/r32768"})");
@@ -124,6 +133,12 @@ TEST_F(SplitTest, EveryItemEndsInExactlyOneObjectAsLastWritten) {
   EXPECT_NE(map.find(R"("Ranges":[{"Lo":0,"Hi":32768,"Object":""},{"Lo":32768,"Hi":65536,"Object":"/t/r32768"}],"Version":1)"),
             std::string::npos) << map;
   Call(parent_, "@SplitEnd", R"({"TableName":"tbl"})");
+  // Now the moving half is the child's: a router with the old map is told so, for every request.
+  EXPECT_NE(parent_.Handle("@Shard:GetItem", R"({"TableName":"tbl","Key":{"pk":{"S":")" + moving_pk + R"("}}})").body.find("@StaleMap"),
+            std::string::npos);
+  EXPECT_NE(parent_.Handle("@Shard:Scan", R"({"TableName":"tbl","@Range":[0,65536]})").body.find("@StaleMap"), std::string::npos);
+  EXPECT_EQ(parent_.Handle("@Shard:Scan", R"({"TableName":"tbl","@Range":[0,32768]})").status, 200);
+  EXPECT_EQ(child_.Handle("@Shard:Scan", R"({"TableName":"tbl","@Range":[32768,65536]})").status, 200);
 
   // The parent shows only its half, though it still stores the other; the child has the rest.
   std::map<std::string, std::string> low = ScanAll(parent_), high = ScanAll(child_);

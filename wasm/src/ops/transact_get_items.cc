@@ -2,6 +2,7 @@
 // per Get, in order ({} for a missing item). A malformed key is a ValidationError reason.
 #include <algorithm>
 
+#include "request/shard_guard.h"
 #include "request/capacity.h"
 #include "expr/expression_resolver.h"
 #include "format/item_codec.h"
@@ -64,6 +65,7 @@ Status PlanTransactGet(OperationContext& ctx, const JsonValue& request, const st
       continue;
     }
     plan.key = ItemStorageKey(plan.table, key);
+    DODB_RETURN_IF_ERROR(CheckServesKey(ctx, plan.table, plan.key, false));
     // An item that a transaction over several objects is writing cannot be read now.
     if (std::optional<LockHolder> writer = ctx.locks ? ctx.locks->Writer(plan.key) : std::nullopt) {
       p.action.reason = "TransactionConflict";

@@ -83,7 +83,7 @@ Status PlanUpdateItem(OperationContext& ctx, const JsonValue& request, WritePlan
   DODB_RETURN_IF_ERROR(CheckLegacyUpdateKeys(legacy, table));
 
   plan->key = ItemStorageKey(table, key);
-  DODB_RETURN_IF_ERROR(CheckItemNotLocked(ctx, plan->key));
+  DODB_RETURN_IF_ERROR(CheckItemNotLocked(ctx, table, plan->key));
   DODB_RETURN_IF_ERROR(ReadStoredItem(ctx.store, plan->key, &plan->old_item));
   DODB_RETURN_IF_ERROR(CheckWriteCondition(condition, plan->old_item ? &*plan->old_item : nullptr));
   AttributeMap item = plan->old_item ? *plan->old_item : key;

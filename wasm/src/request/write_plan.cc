@@ -2,6 +2,7 @@
 
 #include "format/item_codec.h"
 #include "request/request_fields.h"
+#include "request/shard_guard.h"
 #include "request/write_condition.h"
 #include "storage/item_key.h"
 #include "storage/item_writer.h"
@@ -15,7 +16,8 @@ void CommitWrite(Store& store, const WritePlan& plan) {
             plan.new_item ? &*plan.new_item : nullptr);
 }
 
-Status CheckItemNotLocked(const OperationContext& ctx, std::string_view item_key) {
+Status CheckItemNotLocked(const OperationContext& ctx, const TableInfo& table, std::string_view item_key) {
+  DODB_RETURN_IF_ERROR(CheckServesKey(ctx, table, item_key, true));
   if (!ctx.locks) return Status::OK();
   std::optional<LockHolder> holder = ctx.locks->BeforeWrite(item_key, ctx.txn);
   if (!holder) return Status::OK();
@@ -37,7 +39,7 @@ Status PlanKeyedWrite(OperationContext& ctx, const JsonValue& request, bool alwa
   DODB_RETURN_IF_ERROR(LoadTable(ctx, StringOf(request["TableName"]), &plan->table));
   DODB_RETURN_IF_ERROR(CheckRequestKey(plan->table, key));
   plan->key = ItemStorageKey(plan->table, key);
-  DODB_RETURN_IF_ERROR(CheckItemNotLocked(ctx, plan->key));
+  DODB_RETURN_IF_ERROR(CheckItemNotLocked(ctx, plan->table, plan->key));
   // The old item matters only to a condition, ALL_OLD, index maintenance, a stream or capacity;
   // a plain delete is one store delete.
   bool needs_old = always_read_old || condition.condition || return_values == "ALL_OLD" ||

@@ -38,8 +38,9 @@ Status PlanKeyedWrite(OperationContext& ctx, const JsonValue& request, bool alwa
 // Before an item is written (or checked, in a transaction): TransactionConflictException if a
 // transaction over several objects other than ctx.txn holds the item (storage/item_locks.h).
 // When that transaction's lock has expired, the error names it ("@StaleTransaction"), so the shard
-// router can have it resolved (docs/SCALING.md).
-Status CheckItemNotLocked(const OperationContext& ctx, std::string_view item_key);
+// router can have it resolved (docs/SCALING.md). Before that, a router's write to an item this
+// object no longer holds, or holds behind a split's fence, is a stale map (shard_guard.h).
+Status CheckItemNotLocked(const OperationContext& ctx, const TableInfo& table, std::string_view item_key);
 
 // Performs the plan: the item and its index entries (item_writer.h).
 void CommitWrite(Store& store, const WritePlan& plan);
