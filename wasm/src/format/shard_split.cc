@@ -51,7 +51,7 @@ bool ReadBucketRanges(const JsonValue& v, std::vector<BucketRange>* ranges) {
   for (const JsonValue& r : v.GetArray()) {
     if (!r.IsArray() || r.Size() != 2 || !r[0].IsUint() || !r[1].IsUint()) return false;
     BucketRange b{r[0].GetUint(), r[1].GetUint()};
-    if (b.Empty() || b.hi > kBuckets) return false;
+    if (b.lo > b.hi || b.hi > kBuckets) return false;  // empty: an object that moved its range away
     ranges->push_back(b);
   }
   return true;

@@ -55,6 +55,10 @@ int64_t TableInfo::ShardCount() const {
   return 1;
 }
 
+bool TableInfo::ItemsElsewhere() const {
+  return ShardCount() > 1 || !ranges.empty() || split.phase != SplitPhase::kNone;
+}
+
 int64_t TableInfo::ObjectCount() const {
   const int64_t n = ranges.empty() ? ShardCount() : static_cast<int64_t>(ranges.size());
   return split.phase != SplitPhase::kNone ? std::max<int64_t>(n, 2) : n;

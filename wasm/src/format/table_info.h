@@ -103,7 +103,11 @@ struct TableInfo {
   bool IndexChangePending() const;
   // How many Durable Objects the table's items are spread over (its kShardsTag; 1 without it).
   int64_t ShardCount() const;
-  // How many objects hold the table's items, as far as this object knows (more than 1 while it splits).
+  // Whether requests for the table's items must come through the router: it is spread (its tag),
+  // has split (the directory keeps its map; the first split of a table in the database's own
+  // object moves all of it out), or this object is splitting it.
+  bool ItemsElsewhere() const;
+  // How many objects hold the table's items, as far as this object knows (2 while it splits).
   int64_t ObjectCount() const;
   // The directory's map: the stored ranges, or ShardCount() equal ranges ("" or "/<TableId>/<i>").
   std::vector<ShardRange> ShardRanges() const;

@@ -57,9 +57,13 @@ Status ShardMapSplit(OperationContext& ctx, const JsonValue& request, JsonWriter
     if (r.buckets == high && r.object == child) return Status::OK();  // published already
   // The child goes last: a range keeps its place in the list (stream shards are numbered by it).
   for (size_t i = 0; i < ranges.size(); ++i) {
-    if (ranges[i].buckets == BucketRange{low.lo, high.hi} && ranges[i].object == parent && !low.Empty() && !high.Empty()) {
-      ranges[i].buckets = low;
-      ranges.push_back(ShardRange{high, child});
+    if (ranges[i].buckets == BucketRange{low.lo, high.hi} && ranges[i].object == parent && !high.Empty()) {
+      if (low.Empty()) {
+        ranges[i].object = child;  // a move: the child takes the range's place
+      } else {
+        ranges[i].buckets = low;
+        ranges.push_back(ShardRange{high, child});
+      }
       table.ranges = std::move(ranges);
       table.map_version += 1;
       ctx.catalog.Save(table);

@@ -4,7 +4,8 @@
 //   "@SplitStatus"  {TableName} -> {"TableId", "Split": state, "Definition": for "@SplitAdopt"},
 //                   or {} without the table
 //   "@SplitBegin"   {TableName, Self, Child, Lo, Mid, Hi}: hand buckets [Mid, Hi) of the range
-//                   [Lo, Hi) this object holds to Child; writes to them are noted dirty from now on
+//                   [Lo, Hi) this object holds to Child (Mid == Lo: all of it, a move); writes to
+//                   them are noted dirty from now on
 //   "@SplitExport"  {TableName, MaxBytes} -> {"Items", "Cursor", "Done"}: the next items to copy
 //   "@SplitAdvance" {TableName, Cursor, Done}: the child has them (Done: on to the dirty items)
 //   "@SplitDirty"   {TableName, Max} -> {"Dirty": [...]}; "@SplitClear" {TableName, Dirty} -> {"Left"}
@@ -57,7 +58,8 @@ Status SplitBegin(OperationContext& ctx, const JsonValue& request, JsonWriter& o
   const BucketRange range{UintOf(request, "Lo"), UintOf(request, "Hi")};
   const BucketRange moving{UintOf(request, "Mid"), range.hi};
   const std::string child = TextOf(request, "Child");
-  if (range.Empty() || range.hi > kBuckets || moving.lo <= range.lo || moving.Empty() || child.empty())
+  // Mid == Lo moves the whole range (a table leaving the database's own object: its first split).
+  if (range.Empty() || range.hi > kBuckets || moving.lo < range.lo || moving.Empty() || child.empty())
     return Status::Validation("@SplitBegin: bad range");
   if (table.split.phase != SplitPhase::kNone)
     return table.split.moving == moving && table.split.child == child ? Status::OK()

@@ -185,3 +185,37 @@ TEST_F(SplitTest, ARepeatedStepChangesNothingAndAWrongOneIsRefused) {
 
 }  // namespace
 }  // namespace dodb
+
+namespace dodb {
+namespace {
+
+TEST_F(SplitTest, AMoveHandsTheWholeRangeToTheChild) {
+  Call(parent_, "@SplitBegin", R"({"TableName":"tbl","Self":"","Child":"/t/r0","Lo":0,"Mid":0,"Hi":65536})");
+  JsonDocument status = Call(parent_, "@SplitStatus", R"({"TableName":"tbl"})");
+  Call(child_, "@SplitAdopt", R"({"Table":)" + Text(status["Definition"]) + R"(,"Lo":0,"Hi":65536,"Self":"/t/r0"})");
+  for (bool done = false; !done;) {
+    JsonDocument page = Call(parent_, "@SplitExport", R"({"TableName":"tbl"})");
+    Call(child_, "@SplitImport", R"({"TableName":"tbl","Items":)" + Text(page["Items"]) + "}");
+    done = page["Done"].GetBool();
+    Call(parent_, "@SplitAdvance", R"({"TableName":"tbl","Cursor":")" + std::string(StringOf(page["Cursor"])) +
+                                       R"(","Done":)" + (done ? "true" : "false") + "}");
+  }
+  ASSERT_TRUE(Call(parent_, "@SplitFence", R"({"TableName":"tbl"})")["Fenced"].GetBool());
+  CopyDirty();
+  Call(parent_, "@ShardMapSplit", R"({"TableName":"tbl","TableId":")" + std::string(StringOf(status["TableId"])) +
+                                      R"(","Lo":0,"Mid":0,"Hi":65536,"Parent":"","Child":"/t/r0"})");
+  std::string map = parent_.Handle("@ShardMap", R"({"TableName":"tbl"})").body;
+  EXPECT_NE(map.find(R"("Ranges":[{"Lo":0,"Hi":65536,"Object":"/t/r0"}],"Version":1)"), std::string::npos) << map;
+  Call(parent_, "@SplitEnd", R"({"TableName":"tbl"})");
+  EXPECT_TRUE(ScanAll(parent_).empty());
+  EXPECT_EQ(ScanAll(child_), model_);
+  // A router with the old map is told it is stale; the directory's check of a whole batch is not.
+  EXPECT_NE(parent_.Handle("@Shard:GetItem", R"({"TableName":"tbl","Key":{"pk":{"S":"k1"}}})").body.find("@StaleMap"), std::string::npos);
+  EXPECT_EQ(parent_.Handle("@Shard:BatchGetItem", R"({"RequestItems":{"tbl":{"Keys":[{"pk":{"S":"k1"}}]}},"@Directory":true})").status, 200);
+  EXPECT_EQ(parent_.Handle("@Shard:BatchWriteItem", R"({"RequestItems":{"tbl":[{"PutRequest":{"Item":{"pk":{"S":"k1"}}}}]},"@DryRun":true})").status, 200);
+  // Not from a router: the table's items are elsewhere.
+  EXPECT_NE(parent_.Handle("GetItem", R"({"TableName":"tbl","Key":{"pk":{"S":"k1"}}})").body.find("is spread over"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dodb

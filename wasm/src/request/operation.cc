@@ -6,9 +6,9 @@ Status LoadTable(const OperationContext& ctx, std::string_view name, TableInfo* 
   if (ctx.catalog.Load(name, table)) {
     // A table spread over several objects keeps only its definition here, in the database's own
     // object: its items are the shards' (docs/SCALING.md). Only the router reaches them.
-    // So is a table whose object is splitting, or split (ObjectCount), whatever its tag.
-    int64_t shards = wording == NotFoundWording::kItemOperation && !ctx.from_router ? table->ObjectCount() : 1;
-    if (shards == 1) return Status::OK();
+    // So is a table whose object is splitting, or that split (TableInfo::ItemsElsewhere).
+    if (wording != NotFoundWording::kItemOperation || ctx.from_router || !table->ItemsElsewhere()) return Status::OK();
+    const int64_t shards = table->ObjectCount();
     return Status::Validation("Table " + std::string(name) + " is spread over " + std::to_string(shards) +
                               " Durable Objects: send its requests through the shard router (docs/SCALING.md)");
   }

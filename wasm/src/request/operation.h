@@ -26,6 +26,9 @@ struct OperationContext {
   // The transaction over several objects this request prepares or commits: its own locks do not
   // block it ("@TxnPrepare", "@TxnCommit").
   std::string_view txn;
+  // The directory checking a whole batch for the router ("@DryRun", "@Directory"): items of tables
+  // held by other objects are looked at, not served, so the split guard (shard_guard.h) is off.
+  bool unguarded = false;
 };
 
 using OperationFn = Status (*)(OperationContext& ctx, const JsonValue& request, JsonWriter& out);
