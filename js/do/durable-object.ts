@@ -15,6 +15,8 @@ import { DynamoDBEngine } from "./dynamodb-engine.js";
 import engineModule from "./engine-module.js";
 import { ObjectDoors } from "./object-doors.js";
 import { TransactionRecovery } from "./transaction-recovery.js";
+import { ShardSplitter } from "./shard-split.js";
+import type { ObjectIdentity } from "../shard/shard-context.js";
 
 export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
   /**
@@ -25,7 +27,13 @@ export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
 
   #engine: DynamoDBEngine | null = null;
   #recovery: TransactionRecovery | null = null;
-  readonly #doors = new ObjectDoors(() => this.engine, () => (this.#recovery ??= new TransactionRecovery(this.ctx.storage, this.env, this.ctx.id)));
+  #splitter: ShardSplitter | null = null;
+  readonly #doors = new ObjectDoors(() => this.engine, () => this.#transactions(),
+    () => (this.#splitter ??= new ShardSplitter(() => this.engine, this.env, this.ctx.id, (ms) => this.#transactions().wakeAt(ms))));
+
+  #transactions(): TransactionRecovery {
+    return (this.#recovery ??= new TransactionRecovery(this.ctx.storage, this.env, this.ctx.id));
+  }
 
   /** The engine over this object's storage. */
   get engine(): DynamoDBEngine {
@@ -38,8 +46,8 @@ export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
   }
 
   /** ObjectDoors.routerHandle: the shard router's door (js/shard/, docs/SCALING.md). */
-  routerHandle(op: string, body: string | Uint8Array): EngineResponse {
-    return this.#doors.routerHandle(op, body);
+  routerHandle(op: string, body: string | Uint8Array, from?: ObjectIdentity): EngineResponse {
+    return this.#doors.routerHandle(op, body, from);
   }
 
   /** Requests this object has run since it last started (in memory: a restart counts from 0). */

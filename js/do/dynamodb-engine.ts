@@ -207,6 +207,18 @@ export class DynamoDBEngine implements OperationTarget {
    * the next alarm if work remains, or when the next TTL sweep is due.
    * Call it from the Durable Object's alarm().
    */
+  /** The object's storage in bytes (sql.databaseSize: pages in use or free, so it does not shrink). */
+  databaseSize(): number {
+    return Number((this.#storage.sql as { databaseSize?: number }).databaseSize ?? 0);
+  }
+
+  /** The bytes of the stored rows whose keys are in [start, end) (a table's items: splits measure them). */
+  storedBytes(start: Uint8Array, end: Uint8Array): number {
+    const [row] = this.#storage.sql.exec("SELECT coalesce(sum(length(k) + length(v)), 0) AS n FROM kv WHERE k >= ? AND k < ?",
+      start, end).toArray() as { n: number }[];
+    return Number(row?.n ?? 0);
+  }
+
   async maintain(): Promise<boolean> {
     const deadline = Date.now() + MAINTENANCE_SLICE_MS;
     let more = true;

@@ -7,18 +7,22 @@
 import type { EngineResponse } from "../engine/types.js";
 import { UNKNOWN_OPERATION } from "../http/errors.js";
 import { type DynamoDBEngine, FROM_ROUTER } from "./dynamodb-engine.js";
+import type { ObjectIdentity } from "../shard/shard-context.js";
+import type { ShardSplitter } from "./shard-split.js";
 import type { TransactionRecovery } from "./transaction-recovery.js";
 
 export class ObjectDoors {
   readonly #engine: () => DynamoDBEngine;
   readonly #transactions: () => TransactionRecovery;
+  readonly #splitter: () => ShardSplitter;
   /** Requests this instance has run (both doors), since it started: DescribeShards reports it. */
   #served = 0;
 
-  /** engine and transactions are called on first use (the object's storage is opened lazily). */
-  constructor(engine: () => DynamoDBEngine, transactions: () => TransactionRecovery) {
+  /** engine, transactions and splitter are called on first use (the object's storage is opened lazily). */
+  constructor(engine: () => DynamoDBEngine, transactions: () => TransactionRecovery, splitter: () => ShardSplitter) {
     this.#engine = engine;
     this.#transactions = transactions;
+    this.#splitter = splitter;
   }
 
   /**
@@ -35,11 +39,19 @@ export class ObjectDoors {
   /**
    * The shard router's door: op as the router names it ("@ShardMap", or a DynamoDB operation, whose
    * internal members "@PageBytes" / "@DryRun" are then honoured). Maintenance is not reachable.
+   * from: how the router reached this object (its name, database and jurisdiction), which the
+   * object needs to reach the others when it splits (shard-split.ts); "@SplitRequest"
+   * ({TableName}) asks it to split its range of the table.
    */
-  routerHandle(op: string, body: string | Uint8Array): EngineResponse {
+  routerHandle(op: string, body: string | Uint8Array, from?: ObjectIdentity): EngineResponse {
     if (op === "@Maintain") return UNKNOWN_OPERATION;
+    if (op === "@SplitRequest") {
+      const table = typeof body === "string" ? (JSON.parse(body) as { TableName?: unknown }).TableName : undefined;
+      return typeof table === "string" ? this.#splitter().request(table, from) : UNKNOWN_OPERATION;
+    }
     if (!op.startsWith("@")) this.#served += 1;
     const result = this.#engine().handle(op.startsWith("@") ? op : FROM_ROUTER + op, body);
+    if (result.status === 200) this.#splitter().noteRequest(op, body, from);
     // A part of a transaction over several objects prepared: if no router ends it before its
     // locks expire, the alarm will.
     if (op === "@TxnPrepare" && result.status === 200 && typeof body === "string") {
@@ -54,10 +66,11 @@ export class ObjectDoors {
     return this.#served;
   }
 
-  /** Index backfill, statistics, TTL sweeps (DynamoDBEngine.maintain); then expired transaction parts. */
+  /** Index backfill, statistics, TTL sweeps (DynamoDBEngine.maintain); expired transaction parts; splits. */
   async alarm(): Promise<void> {
     const engine = this.#engine();
     await engine.maintain();
     await this.#transactions().run(engine);
+    await this.#splitter().run();
   }
 }

@@ -8,22 +8,13 @@
  */
 import { type ObjectCall, resolveDecision } from "../shard/transaction-resolution.js";
 import type { DynamoDBEngine } from "./dynamodb-engine.js";
+import { ownNamespace, type PeerNamespace } from "./own-namespace.js";
 
 /** Who to ask, as "@TxnPrepare" kept it (js/shard/shard-transact.ts). */
 interface Coordinator {
   Database: string;
   Jurisdiction: string | null;
   Object: string;  // this object's own name
-}
-
-interface Namespace {
-  idFromName(name: string): { equals(other: unknown): boolean };
-  get(id: unknown): { routerHandle(op: string, body: string): Promise<{ status: number; body: string }> };
-  jurisdiction?(j: string): Namespace;
-}
-
-function isNamespace(v: unknown): v is Namespace {
-  return typeof v === "object" && v !== null && typeof (v as Namespace).idFromName === "function" && typeof (v as Namespace).get === "function";
 }
 
 export class TransactionRecovery {
@@ -73,16 +64,7 @@ export class TransactionRecovery {
   }
 
   /** The namespace binding this object belongs to (found by its own name), in c's jurisdiction. */
-  #namespace(c: Coordinator): Namespace | null {
-    for (const value of Object.values((this.#env ?? {}) as Record<string, unknown>)) {
-      if (!isNamespace(value)) continue;
-      try {
-        const ns = c.Jurisdiction && value.jurisdiction ? value.jurisdiction(c.Jurisdiction) : value;
-        if (ns.idFromName(c.Object).equals(this.#id)) return ns;
-      } catch {
-        // not a namespace this object could be in
-      }
-    }
-    return null;
+  #namespace(c: Coordinator): PeerNamespace | null {
+    return ownNamespace(this.#env, this.#id, c.Object, c.Jurisdiction);
   }
 }

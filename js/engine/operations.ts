@@ -73,6 +73,7 @@ const ENGINE_OPERATION_FACTS = {
 const OTHER_OPERATION_FACTS = {
   // do-dynamodb's own, answered by the shard router (js/shard/, docs/SCALING.md), not the engine.
   "DoDynamoDB.DescribeShards": NOT_IMPLEMENTED_READ,
+  "DoDynamoDB.SplitShard": NOT_IMPLEMENTED_WRITE,
   BatchExecuteStatement: NOT_IMPLEMENTED_WRITE, // PartiQL may write; not parsed here, so treated as a write
   CreateBackup: NOT_IMPLEMENTED_WRITE,
   CreateGlobalTable: NOT_IMPLEMENTED_WRITE,

@@ -2,11 +2,13 @@
 /**
  * `do-dynamodb [--port 8000] [--host 127.0.0.1] [--data DIR | --in-memory]`: serves DynamoDB's HTTP
  * API from this process (js/server/http-server.ts). Environment, as the Worker reads it:
- * DYNAMODB_SHARDS (shards of each new table), DYNAMODB_ACCESS_KEYS and DYNAMODB_AUTH (default
+ * DYNAMODB_SHARDS (shards of each new table), DYNAMODB_SPLIT_BYTES and DYNAMODB_SPLIT_RPS (when an
+ * object splits: docs/SCALING.md), DYNAMODB_ACCESS_KEYS and DYNAMODB_AUTH (default
  * "required" when keys are configured, else "any-signature": any key and secret work, as with
  * DynamoDB Local); PORT when --port is absent. Exit codes: 0 stopped by a signal, 1 the server could
  * not start (port taken, data directory unusable), 2 bad arguments.
  */
+import { splitSettingsFromEnv } from "../do/shard-split.js";
 import { parseArgs } from "node:util";
 import { authorizerFromEnv } from "../http/auth.js";
 import { shardsFromEnv } from "../shard/shard-map.js";
@@ -48,6 +50,7 @@ const auth = env.DYNAMODB_AUTH || (env.DYNAMODB_ACCESS_KEYS?.trim() ? "required"
 const server = new DynamoDBServer({
   dataDir: data?.path ?? null,
   shards: shardsFromEnv(env),
+  split: splitSettingsFromEnv(env),
   authorize: authorizerFromEnv({ DYNAMODB_AUTH: auth, DYNAMODB_ACCESS_KEYS: env.DYNAMODB_ACCESS_KEYS }),
 });
 try {

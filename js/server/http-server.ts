@@ -14,6 +14,7 @@ import { engineModule } from "../node.js";
 import { ShardedDatabase } from "../shard/sharded-database.js";
 import { databaseFromPath } from "../worker/database-name.js";
 import { NodeObjectNamespace } from "./node-objects.js";
+import type { SplitSettings } from "../do/shard-split.js";
 import { BodyBudget, readBody } from "./read-body.js";
 
 export interface ServerOptions {
@@ -22,6 +23,8 @@ export interface ServerOptions {
   /** Shards of each table created without the do-dynamodb:shards tag (DYNAMODB_SHARDS; default 1). */
   shards?: number;
   authorize?: RequestAuthorizer;
+  /** When objects split (DYNAMODB_SPLIT_BYTES, DYNAMODB_SPLIT_RPS; docs/SCALING.md "Splits"). */
+  split?: SplitSettings;
   /** Body bytes all requests together may hold while being read (default 256 MiB); past it, 503. */
   bodyBudgetBytes?: number;
 }
@@ -44,7 +47,7 @@ export class DynamoDBServer {
 
   constructor(options: ServerOptions) {
     this.#options = options;
-    this.namespace = new NodeObjectNamespace(options.dataDir);
+    this.namespace = new NodeObjectNamespace(options.dataDir, options.split);
     this.#budget = new BodyBudget(options.bodyBudgetBytes ?? 256 * 1024 * 1024);
     this.http = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 120_000, headersTimeout: 30_000, keepAliveTimeout: 5_000 }, (req, res) => void this.#serve(req, res));
     this.http.on("clientError", refuseMalformed);

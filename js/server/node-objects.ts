@@ -11,9 +11,10 @@ import { join } from "node:path";
 import { DynamoDBEngine } from "../do/dynamodb-engine.js";
 import { ObjectDoors } from "../do/object-doors.js";
 import { TransactionRecovery } from "../do/transaction-recovery.js";
+import { ShardSplitter, type SplitSettings, splitSettingsFromEnv } from "../do/shard-split.js";
 import type { EngineResponse } from "../engine/types.js";
 import { engineModule } from "../node.js";
-import type { ShardNamespace, ShardStub } from "../shard/shard-context.js";
+import type { ObjectIdentity, ShardNamespace, ShardStub } from "../shard/shard-context.js";
 import { ObjectStorage } from "./object-storage.js";
 
 const FILE_SUFFIX = ".sqlite";
@@ -39,15 +40,16 @@ export class NodeDatabaseObject implements ShardStub {
     const storage = this.storage as unknown as DurableObjectStorage;
     this.engine = new DynamoDBEngine(storage, engineModule(), { storage: () => this.storage.host });
     const recovery = new TransactionRecovery(storage, { DYNAMODB: namespace }, id as unknown as DurableObjectId);
-    this.#doors = new ObjectDoors(() => this.engine, () => recovery);
+    const splitter = new ShardSplitter(() => this.engine, { DYNAMODB: namespace }, id, (ms) => recovery.wakeAt(ms), namespace.splitSettings);
+    this.#doors = new ObjectDoors(() => this.engine, () => recovery, () => splitter);
   }
 
   handle(op: string, body: string | Uint8Array): EngineResponse {
     return this.#doors.handle(op, body);
   }
 
-  routerHandle(op: string, body: string): EngineResponse {
-    return this.#doors.routerHandle(op, body);
+  routerHandle(op: string, body: string, from?: ObjectIdentity): EngineResponse {
+    return this.#doors.routerHandle(op, body, from);
   }
 
   served(): number {
@@ -64,9 +66,13 @@ export class NodeObjectNamespace implements ShardNamespace {
   readonly #dir: string | null;
   readonly #objects = new Map<string, NodeDatabaseObject>();
 
+  /** When objects split (DYNAMODB_SPLIT_BYTES, DYNAMODB_SPLIT_RPS). */
+  readonly splitSettings: SplitSettings;
+
   /** dir: the data directory (one SQLite file per object); null: every object in memory. */
-  constructor(dir: string | null) {
+  constructor(dir: string | null, splitSettings: SplitSettings = splitSettingsFromEnv({})) {
     this.#dir = dir;
+    this.splitSettings = splitSettings;
   }
 
   idFromName(name: string): NodeObjectId {

@@ -28,12 +28,17 @@ export class ObjectStorage {
   }
 
   /** The SQL API as DynamoDBEngine's SqlHost meets it (its CREATE TABLE; the engine's reads and writes go to host). */
-  readonly sql = {
+  readonly sql = ((storage: ObjectStorage) => ({
     exec: (query: string, ...bindings: unknown[]) => {
-      const rows = this.host.db.all(query, bindings as never) as Record<string, unknown>[];
+      const rows = storage.host.db.all(query, bindings as never) as Record<string, unknown>[];
       return { raw: () => rows.map((row) => Object.values(row))[Symbol.iterator](), toArray: () => rows };
     },
-  };
+    /** The database's size in bytes, as the runtime's sql.databaseSize. */
+    get databaseSize(): number {
+      const [row] = storage.host.db.all("SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()") as { n: number }[];
+      return Number(row?.n ?? 0);
+    },
+  }))(this);
 
   /** Runs fn in a transaction (nested: a savepoint); rolls back every write of fn if it throws. */
   transactionSync<T>(fn: () => T): T {

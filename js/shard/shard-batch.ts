@@ -8,7 +8,7 @@
  */
 import type { EngineResponse } from "../engine/types.js";
 import { mergeConsumedCapacity } from "./merge.js";
-import type { ShardContext, ShardStub } from "./shard-context.js";
+import { isStaleMapAnswer, type ShardContext, type ShardStub } from "./shard-context.js";
 import type { ShardMap } from "./shard-map.js";
 
 type Json = Record<string, unknown>;
@@ -38,13 +38,15 @@ async function mapsOf(ctx: ShardContext, items: Json): Promise<Map<string, Shard
 }
 
 function sharded(maps: Map<string, ShardMap | null>): boolean {
-  for (const m of maps.values()) if (m && m.shards > 1) return true;
+  for (const m of maps.values()) if (m && !m.home) return true;
   return false;
 }
 
-async function settle(stub: ShardStub, op: string, body: string): Promise<EngineResponse | null> {
+/** A part's answer, or null if it failed (a map older than a split: the router forgets the part's maps). */
+async function settle(ctx: ShardContext, tables: Iterable<string>, stub: ShardStub, op: string, body: string): Promise<EngineResponse | null> {
   try {
     const r = await stub.routerHandle(op, body);
+    if (isStaleMapAnswer(r)) for (const table of tables) ctx.forget(table);
     return r.status === 200 ? r : null;
   } catch {
     return null;
@@ -55,15 +57,16 @@ export async function batchGetShards(ctx: ShardContext, request: Json, body: str
   const items = request.RequestItems;
   if (typeof items !== "object" || items === null || Array.isArray(items)) return ctx.home().handle("BatchGetItem", body);
   const maps = await mapsOf(ctx, items as Json);
-  if (!sharded(maps)) return ctx.home().handle("BatchGetItem", body);
+  // The router's door all the same: the database's object says when it has begun to move a table out.
+  if (!sharded(maps)) return ctx.home().routerHandle("BatchGetItem", body);
   // The whole batch, as one object checks it; it also reads every key of the one-shard tables.
-  const checked = await ctx.home().routerHandle("BatchGetItem", body);
+  const checked = await ctx.home().routerHandle("BatchGetItem", JSON.stringify({ ...request, "@Directory": true }));
   if (checked.status !== 200) return checked;
   const out = JSON.parse(checked.body) as { Responses: Json; UnprocessedKeys: Json; ConsumedCapacity?: unknown };
   const parts = new Parts();
   for (const [table, spec] of Object.entries(items as Record<string, Json>)) {
     const map = maps.get(table);
-    if (!map || map.shards === 1) continue;
+    if (!map || map.home) continue;
     // The database's object has none of its items, and its shards report what reading them costs.
     delete out.Responses[table];
     if (Array.isArray(out.ConsumedCapacity))
@@ -77,7 +80,7 @@ export async function batchGetShards(ctx: ShardContext, request: Json, body: str
     parts.entries().map(async ({ stub, tables }) => {
       const partItems: Json = {};
       for (const [table, keys] of tables) partItems[table] = { ...(items as Record<string, Json>)[table], Keys: keys };
-      const r = await settle(stub, "BatchGetItem", JSON.stringify({ ...request, RequestItems: partItems }));
+      const r = await settle(ctx, tables.keys(), stub, "BatchGetItem", JSON.stringify({ ...request, RequestItems: partItems }));
       if (!r) {
         for (const [table, spec] of Object.entries(partItems)) addUnprocessed(out.UnprocessedKeys, table, spec as Json, "Keys");
         return;
@@ -102,7 +105,7 @@ export async function batchWriteShards(ctx: ShardContext, request: Json, body: s
   const items = request.RequestItems;
   if (typeof items !== "object" || items === null || Array.isArray(items)) return ctx.home().handle("BatchWriteItem", body);
   const maps = await mapsOf(ctx, items as Json);
-  if (!sharded(maps)) return ctx.home().handle("BatchWriteItem", body);
+  if (!sharded(maps)) return ctx.home().routerHandle("BatchWriteItem", body);
   // The whole batch, as one object checks it, writing nothing.
   const checked = await ctx.home().routerHandle("BatchWriteItem", JSON.stringify({ ...request, "@DryRun": true }));
   if (checked.status !== 200) return checked;
@@ -110,7 +113,7 @@ export async function batchWriteShards(ctx: ShardContext, request: Json, body: s
   for (const [table, entries] of Object.entries(items as Record<string, Json[]>)) {
     const map = maps.get(table)!;
     for (const entry of entries) {
-      if (map.shards === 1) {
+      if (map.home) {
         parts.add("home", ctx.home(), table, entry);
         continue;
       }
@@ -123,7 +126,7 @@ export async function batchWriteShards(ctx: ShardContext, request: Json, body: s
   await Promise.all(
     parts.entries().map(async ({ stub, tables }) => {
       const partItems = Object.fromEntries(tables);
-      const r = await settle(stub, "BatchWriteItem", JSON.stringify({ ...request, RequestItems: partItems }));
+      const r = await settle(ctx, tables.keys(), stub, "BatchWriteItem", JSON.stringify({ ...request, RequestItems: partItems }));
       const page = r ? (JSON.parse(r.body) as typeof out) : { UnprocessedItems: partItems as Json };
       for (const [table, entries] of Object.entries(page.UnprocessedItems))
         out.UnprocessedItems[table] = [...((out.UnprocessedItems[table] as unknown[]) ?? []), ...(entries as unknown[])];

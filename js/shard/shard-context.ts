@@ -6,15 +6,23 @@
 import { WasmEngine } from "../engine/wasm-engine.js";
 import type { EngineResponse } from "../engine/types.js";
 import { MemoryHost } from "../hosts/memory-host.js";
-import { type ShardMap, shardObjectName, shardOfHash } from "./shard-map.js";
+import { bucketOfHash, rangeOfBucket, type ShardMap } from "./shard-map.js";
 
 /** A database or shard object as the router reaches it (DynamoDBDurableObject's RPC methods). */
 export interface ShardStub {
   handle(op: string, body: string | Uint8Array): EngineResponse | Promise<EngineResponse>;
-  routerHandle(op: string, body: string): EngineResponse | Promise<EngineResponse>;
+  /** from: how the router reached the object (it keeps it, to reach others when it splits). */
+  routerHandle(op: string, body: string, from?: ObjectIdentity): EngineResponse | Promise<EngineResponse>;
   served(): number | Promise<number>;
   /** DynamoDBDurableObject.restoreToPointInTime: restarts the object with its storage as at `time`. */
   restoreToPointInTime?(time: number | Date): Promise<never>;
+}
+
+/** An object's name, its database and jurisdiction, as routers reach it. */
+export interface ObjectIdentity {
+  Database: string;
+  Object: string;
+  Jurisdiction: string | null;
 }
 
 /** The Durable Object namespace the database and its shards live in. */
@@ -48,6 +56,11 @@ export function errorType(response: EngineResponse): string {
   if (response.status === 200) return "";
   const m = /"__type":"[^"#]*#([A-Za-z]+)"/.exec(response.body);
   return m ? m[1]! : "";
+}
+
+/** Whether the object refused because the router's map is older than a split (request/shard_guard.h). */
+export function isSplitStaleAnswer(response: EngineResponse): boolean {
+  return response.status === 400 && response.body.includes('"@StaleMap":true');
 }
 
 /** Whether the response says the map the router used is out of date (the table moved or went). */
@@ -84,9 +97,9 @@ export class ShardContext {
     return this.#object(this.database);
   }
 
-  /** The object of shard `index` of a table. */
+  /** The object of range `index` of a table's map. */
   shard(map: ShardMap, index: number): ShardStub {
-    return this.#object(shardObjectName(this.database, map, index));
+    return this.#object(map.ranges[index]!.object);
   }
 
   /** The object named `name` in the database's namespace (and jurisdiction). */
@@ -96,7 +109,14 @@ export class ShardContext {
 
   #object(name: string): ShardStub {
     const id = this.#namespace.idFromName(name);
-    return (this.#locationHint ? this.#namespace.get(id, { locationHint: this.#locationHint }) : this.#namespace.get(id)) as ShardStub;
+    const stub = (this.#locationHint ? this.#namespace.get(id, { locationHint: this.#locationHint }) : this.#namespace.get(id)) as ShardStub;
+    const from: ObjectIdentity = { Database: this.database, Object: name, Jurisdiction: this.jurisdiction ?? null };
+    return {
+      handle: (op, body) => stub.handle(op, body),
+      routerHandle: (op, body) => stub.routerHandle(op, body, from),
+      served: () => stub.served(),
+      restoreToPointInTime: stub.restoreToPointInTime && ((time) => stub.restoreToPointInTime!(time)),
+    };
   }
 
   /** The table's shard map (cached), or null if the database has no such table. */
@@ -125,8 +145,11 @@ export class ShardContext {
   async #fetchMap(table: string): Promise<ShardMap | null> {
     const r = await this.home().routerHandle("@ShardMap", JSON.stringify({ TableName: table }));
     if (r.status !== 200) return null;
-    const m = JSON.parse(r.body) as { TableId: string; Shards: number; HashKey: string; LocalIndexes: string[] };
-    return { table, tableId: m.TableId, shards: m.Shards, hashKey: m.HashKey, localIndexes: m.LocalIndexes };
+    const m = JSON.parse(r.body) as { TableId: string; Shards: number; HashKey: string; LocalIndexes: string[];
+      Ranges: { Lo: number; Hi: number; Object: string }[]; Version: number };
+    const ranges = m.Ranges.map((x) => ({ lo: x.Lo, hi: x.Hi, object: this.database + x.Object }));
+    return { table, tableId: m.TableId, shards: ranges.length, created: m.Shards, ranges, version: m.Version,
+      home: ranges.length === 1 && ranges[0]!.object === this.database, hashKey: m.HashKey, localIndexes: m.LocalIndexes };
   }
 
   /**
@@ -135,6 +158,12 @@ export class ShardContext {
    * request: the caller decides where those go). requestText: the request as received, if at hand.
    */
   shardOf(op: string, request: unknown, map: ShardMap, requestText?: string): number | null {
+    const bucket = this.bucketOf(op, request, map, requestText);
+    return bucket === null ? null : rangeOfBucket(map, bucket);
+  }
+
+  /** The bucket of the partition a request addresses (as shardOf), or null. */
+  bucketOf(op: string, request: unknown, map: ShardMap, requestText?: string): number | null {
     this.#route ??= new WasmEngine(this.#routeModule, new MemoryHost());
     let r: EngineResponse;
     try {
@@ -146,6 +175,6 @@ export class ShardContext {
     }
     if (r.status !== 200) return null;
     const { Hash } = JSON.parse(r.body) as { Hash?: number };
-    return Hash === undefined ? null : shardOfHash(Hash, map.shards);
+    return Hash === undefined ? null : bucketOfHash(Hash);
   }
 }

@@ -1,17 +1,21 @@
 /**
- * Scan over a table spread over shards (docs/SCALING.md). One page walks the shards in order:
- * the shard a page starts on is the one ExclusiveStartKey's partition key hashes to (the first
- * shard, or a parallel Scan segment's first, without one); when a shard ends its part of the page
- * without a LastEvaluatedKey, the page continues on the next shard with what is left of Limit and
+ * Scan over a table spread over shards (docs/SCALING.md). One page walks the table's groups in
+ * order: a group is one of the ranges the table was created with, read as one key order, on one
+ * object or, once it has split, merged over the objects it split into (merge-pages.ts), so a
+ * LastEvaluatedKey names the same place before and after any split, and every item comes back
+ * exactly once. The group a page starts in is the one ExclusiveStartKey's partition key hashes to
+ * (the first, or a parallel Scan segment's first, without one); when a group ends its part of the
+ * page without a LastEvaluatedKey, the page continues in the next with what is left of Limit and
  * of the 1 MB (the engine's "@PageBytes" / "@ScannedBytes"), so Limit and the page size count as
- * they do on one object. A page that stops inside a shard ends with that shard's LastEvaluatedKey.
- * A parallel Scan segment visits only the shards its hash range reaches; each shard returns only
- * the segment's items, so every item comes back exactly once.
+ * they do on one object. Every object is told the range the router's map gives it ("@Range"), and
+ * refuses a map older than a split. A parallel Scan segment visits only the objects its buckets
+ * reach; each returns only the segment's items.
  */
 import type { EngineResponse } from "../engine/types.js";
 import type { ShardContext } from "./shard-context.js";
-import { type ShardMap, shardsOfSegment } from "./shard-map.js";
+import { BUCKETS, bucketsOfSegment, scanGroups, type ShardMap } from "./shard-map.js";
 import { mergeConsumedCapacity } from "./merge.js";
+import { mergePages, type PositionedPage } from "./merge-pages.js";
 
 const PAGE_BYTES = 1024 * 1024;
 
@@ -49,42 +53,82 @@ function splitPage(body: string): { items: string; tail: ScanTail } {
 
 export async function scanShards(ctx: ShardContext, map: ShardMap, request: Record<string, unknown>): Promise<EngineResponse> {
   const segmented = typeof request.Segment === "number" && typeof request.TotalSegments === "number";
-  const [first, last] = segmented
-    ? shardsOfSegment(request.Segment as number, request.TotalSegments as number, map.shards)
-    : [0, map.shards - 1];
-  let shard = first;
+  const [lo, hi] = segmented ? bucketsOfSegment(request.Segment as number, request.TotalSegments as number) : [0, BUCKETS];
+  const groups = scanGroups(map, lo, hi);
+  let group = 0;
   if (request.ExclusiveStartKey !== undefined) {
-    const at = ctx.shardOf("GetItem", { Key: request.ExclusiveStartKey }, map);
+    const at = ctx.bucketOf("GetItem", { Key: request.ExclusiveStartKey }, map);
     // A malformed start key: the first shard answers it as one object would.
-    if (at !== null) shard = at;
+    if (at !== null) group = Math.max(0, groups.findIndex((g) => g.lo <= at && at < g.hi));
   }
   const limit = typeof request.Limit === "number" ? request.Limit : undefined;
-  const items: string[] = [];
-  let count = 0, scanned = 0, bytes = 0;
-  let capacity: unknown;
-  for (let esk = request.ExclusiveStartKey; ; ) {
-    const part: Record<string, unknown> = { ...request, "@PageBytes": Math.max(1, PAGE_BYTES - bytes) };
+  const page: ScanPage = { items: [], count: 0, scanned: 0, bytes: 0, capacity: undefined };
+  for (let esk = request.ExclusiveStartKey; ; group += 1, esk = undefined) {
+    const part: Record<string, unknown> = { ...request };
     if (esk === undefined) delete part.ExclusiveStartKey;
     else part.ExclusiveStartKey = esk;
-    if (limit !== undefined) part.Limit = limit - scanned;
-    const r = await ctx.shard(map, shard).routerHandle("Scan", JSON.stringify(part));
-    if (r.status !== 200) return r;
-    const { items: pageItems, tail: page } = splitPage(r.body);
-    if (pageItems !== "") items.push(pageItems);
-    count += page.Count;
-    scanned += page.ScannedCount;
-    bytes += page["@ScannedBytes"] ?? 0;
-    capacity = mergeConsumedCapacity(capacity, page.ConsumedCapacity);
-    const lastKey = page.LastEvaluatedKey;
-    const full = (limit !== undefined && scanned >= limit) || bytes >= PAGE_BYTES;
-    if (lastKey !== undefined || shard >= (segmented ? last : map.shards - 1) || full) {
-      // A page that filled up exactly at a shard's end says so with that shard's last key, as
-      // one object does when a page fills up at its last item.
-      return { status: 200, body: scanResponse(request, items, count, scanned, lastKey, capacity) };
+    if (limit !== undefined) part.Limit = limit - page.scanned;
+    const members = groups[group]!.members;
+    const failed = members.length === 1
+      ? await scanObject(ctx, map, members[0]!, part, page)
+      : await scanMerged(ctx, map, members, part, page);
+    if (failed) return failed;
+    const full = (limit !== undefined && page.scanned >= limit) || page.bytes >= PAGE_BYTES;
+    if (page.lastKey !== undefined || group >= groups.length - 1 || full) {
+      // A page that filled up exactly at a group's end says so with its last key, as one object
+      // does when a page fills up at its last item.
+      return { status: 200, body: scanResponse(request, page.items, page.count, page.scanned, page.lastKey, page.capacity) };
     }
-    shard += 1;
-    esk = undefined;
   }
+}
+
+/** The page so far: item texts, counts, bytes read, and the key it ended at, if it ended early. */
+interface ScanPage {
+  items: string[];
+  count: number;
+  scanned: number;
+  bytes: number;
+  lastKey?: unknown;
+  capacity: unknown;
+}
+
+/** One object's part of the page (a group that has not split): its items are passed on as text. */
+async function scanObject(ctx: ShardContext, map: ShardMap, index: number, part: Record<string, unknown>,
+                          page: ScanPage): Promise<EngineResponse | null> {
+  const range = map.ranges[index]!;
+  const body = { ...part, "@PageBytes": Math.max(1, PAGE_BYTES - page.bytes), "@Range": [range.lo, range.hi] };
+  const r = await ctx.shard(map, index).routerHandle("Scan", JSON.stringify(body));
+  if (r.status !== 200) return r;
+  const { items, tail } = splitPage(r.body);
+  if (items !== "") page.items.push(items);
+  page.count += tail.Count;
+  page.scanned += tail.ScannedCount;
+  page.bytes += tail["@ScannedBytes"] ?? 0;
+  page.capacity = mergeConsumedCapacity(page.capacity, tail.ConsumedCapacity);
+  page.lastKey = tail.LastEvaluatedKey;
+  return null;
+}
+
+/** A group that split: its objects' pages merged into its one key order (merge-pages.ts). */
+async function scanMerged(ctx: ShardContext, map: ShardMap, members: number[], part: Record<string, unknown>,
+                          page: ScanPage): Promise<EngineResponse | null> {
+  const budget = Math.max(1, PAGE_BYTES - page.bytes);
+  const answers = await Promise.all(members.map((i) => {
+    const range = map.ranges[i]!;
+    const body = { ...part, "@PageBytes": budget, "@Positions": true, "@Range": [range.lo, range.hi] };
+    return ctx.shard(map, i).routerHandle("Scan", JSON.stringify(body));
+  }));
+  const failed = answers.find((r) => r.status !== 200);
+  if (failed) return failed;
+  const merged = mergePages(answers.map((r) => JSON.parse(r.body) as PositionedPage), true,
+    typeof part.Limit === "number" ? part.Limit : Infinity, budget);
+  if (merged.items.length > 0) page.items.push(merged.items.map((item) => JSON.stringify(item)).join(","));
+  page.count += merged.count;
+  page.scanned += merged.scanned;
+  page.bytes += merged.bytes;
+  page.capacity = mergeConsumedCapacity(page.capacity, merged.capacity);
+  page.lastKey = merged.lastKey;
+  return null;
 }
 
 /** The page's JSON: the shards' item texts joined, then the members one object would write. */

@@ -58,7 +58,7 @@ function matchingStream(home: string[], shard: string[], arn: string): string | 
 async function spreadMap(ctx: ShardContext, arn: unknown): Promise<ShardMap | null> {
   if (typeof arn !== "string") return null;
   const map = await ctx.map(tableNameOf(arn));
-  return map && map.shards > 1 ? map : null;
+  return map && !map.home ? map : null;
 }
 
 /** A Streams operation on a spread table's stream, or null when it is not one (the caller sends it home). */

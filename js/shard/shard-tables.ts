@@ -45,7 +45,7 @@ export async function deleteTable(ctx: ShardContext, request: Json, body: string
   const map = await ctx.map(request.TableName);
   const deleted = await ctx.home().handle("DeleteTable", body);
   if (typeof request.TableName === "string") ctx.forget(request.TableName);
-  if (deleted.status !== 200 || !map || map.shards === 1) return deleted;
+  if (deleted.status !== 200 || !map || map.home) return deleted;
   await toEveryShard(ctx, map, "DeleteTable", JSON.stringify({ TableName: map.table }));
   return deleted;
 }
@@ -54,7 +54,7 @@ export async function deleteTable(ctx: ShardContext, request: Json, body: string
 export async function updateEveryShard(ctx: ShardContext, op: string, request: Json, body: string): Promise<EngineResponse> {
   const map = await ctx.map(request.TableName);
   const updated = await ctx.home().handle(op, body);
-  if (updated.status !== 200 || !map || map.shards === 1) return updated;
+  if (updated.status !== 200 || !map || map.home) return updated;
   const failed = await toEveryShard(ctx, map, op, body);
   return failed ?? updated;
 }
@@ -81,7 +81,7 @@ const INDEX_STATUS_ORDER = ["DELETING", "CREATING", "UPDATING", "ACTIVE"];
 export async function describeTable(ctx: ShardContext, request: Json, body: string): Promise<EngineResponse> {
   const map = await ctx.map(request.TableName);
   const described = await ctx.home().handle("DescribeTable", body);
-  if (described.status !== 200 || !map || map.shards === 1) return described;
+  if (described.status !== 200 || !map || map.home) return described;
   const out = JSON.parse(described.body) as { Table: Description };
   const table = out.Table;
   table.ItemCount = 0;
@@ -131,20 +131,47 @@ export async function describeShards(ctx: ShardContext, request: Json): Promise<
   const map = await ctx.map(request.TableName);
   if (!map) return { status: 400, body: JSON.stringify({ __type: "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException",
     message: `Requested resource not found: Table: ${request.TableName} not found` }) };
-  const stubs = map.shards === 1 ? [ctx.home()] : Array.from({ length: map.shards }, (_, i) => ctx.shard(map, i));
-  const shards = await Promise.all(stubs.map(async (stub, i) => {
-    const [described, served] = await Promise.all([
-      stub.routerHandle("DescribeTable", JSON.stringify({ TableName: map.table })),
-      stub.served(),
-    ]);
+  const name = JSON.stringify({ TableName: map.table });
+  const shards = await Promise.all(map.ranges.map(async (range, i) => {
+    const stub = ctx.shard(map, i);
+    const [described, served, status] = await Promise.all([
+      stub.routerHandle("DescribeTable", name), stub.served(), stub.routerHandle("@SplitStatus", name)]);
     const table = described.status === 200 ? (JSON.parse(described.body) as { Table: Description }).Table : {};
+    const split = status.status === 200 ? (JSON.parse(status.body) as { Split?: { Phase: string; MovingLo: number; MovingHi: number; Child: string } }).Split : undefined;
     return {
       Shard: i,
-      Object: map.shards === 1 ? ctx.database : `${ctx.database}/${map.tableId}/${i}`,
+      Object: range.object,
+      Buckets: [range.lo, range.hi],
       ItemCount: table.ItemCount ?? 0,
       TableSizeBytes: table.TableSizeBytes ?? 0,
       Requests: served,
+      // A split in progress: its step (COPY, DIRTY, FENCED, DROP), the buckets it hands over and to whom.
+      ...(split && split.Phase !== "NONE"
+        ? { Split: { Phase: split.Phase, Buckets: [split.MovingLo, split.MovingHi], To: ctx.database + split.Child } } : {}),
     };
   }));
-  return { status: 200, body: JSON.stringify({ TableName: map.table, ShardCount: map.shards, Shards: shards }) };
+  return { status: 200, body: JSON.stringify({ TableName: map.table, ShardCount: map.shards, MapVersion: map.version, Shards: shards }) };
+}
+
+/**
+ * do-dynamodb's SplitShard ({"TableName", "Shard"?}): the object that holds range Shard of the
+ * table's map (DescribeShards' numbering; all of them without Shard) splits it now, as it does on
+ * its own past DYNAMODB_SPLIT_BYTES (js/do/shard-split.ts). The answer comes at once; DescribeShards
+ * shows the split's progress.
+ */
+export async function splitShard(ctx: ShardContext, request: Json): Promise<EngineResponse> {
+  if (typeof request.TableName !== "string") return validationError("SplitShard needs TableName");
+  const map = await ctx.map(request.TableName);
+  if (!map) return { status: 400, body: JSON.stringify({ __type: "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException",
+    message: `Requested resource not found: Table: ${request.TableName} not found` }) };
+  const shard = request.Shard;
+  if (shard !== undefined && !(Number.isInteger(shard) && (shard as number) >= 0 && (shard as number) < map.shards))
+    return validationError(`Shard must be a whole number from 0 to ${map.shards - 1}`);
+  const which = shard === undefined ? map.ranges.map((_, i) => i) : [shard as number];
+  const body = JSON.stringify({ TableName: map.table });
+  for (const i of which) {
+    const r = await ctx.shard(map, i).routerHandle("@SplitRequest", body);
+    if (r.status !== 200) return r;
+  }
+  return { status: 200, body: JSON.stringify({ TableName: map.table, Splitting: which }) };
 }

@@ -13,13 +13,14 @@
  */
 import type { EngineResponse, OperationTarget } from "../engine/types.js";
 import { batchGetShards, batchWriteShards } from "./shard-batch.js";
-import { isStaleMapAnswer, type Placement, ShardContext, type ShardNamespace, type ShardStub, validationError } from "./shard-context.js";
-import { SHARDS_TAG, type ShardMap, shardObjectName } from "./shard-map.js";
+import { isSplitStaleAnswer, isStaleMapAnswer, type Placement, ShardContext, type ShardNamespace, type ShardStub,
+  validationError } from "./shard-context.js";
+import { BUCKETS, SHARDS_TAG, type ShardMap } from "./shard-map.js";
 import { queryIndexShards } from "./shard-query.js";
 import { scanShards } from "./shard-scan.js";
 import { resolveTransaction, type TransactionPart, transactGetParts, transactWriteParts } from "./shard-transact.js";
 import { streamsOperation } from "./shard-streams.js";
-import { createTable, deleteTable, describeShards, describeTable, touchesShardsTag, updateEveryShard } from "./shard-tables.js";
+import { createTable, deleteTable, describeShards, describeTable, splitShard, touchesShardsTag, updateEveryShard } from "./shard-tables.js";
 
 export interface ShardedDatabaseOptions extends Placement {
   /** Shards of tables created without the do-dynamodb:shards tag (DYNAMODB_SHARDS; default 1). */
@@ -39,6 +40,10 @@ export interface ShardedDatabaseOptions extends Placement {
 }
 
 type Json = Record<string, unknown>;
+/** Tries of a request that meets a split switching over (about 3.5 s in all). */
+const STALE_RETRIES = 40;
+/** The whole bucket space: a range the database's own object holds all of a table in. */
+const ALL_BUCKETS = [0, BUCKETS];
 // Bodies that are not UTF-8 (or start with a byte order mark) go to the database's object as they
 // came, so the engine answers them as it answers them on one object.
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -65,6 +70,12 @@ export class ShardedDatabase implements OperationTarget {
     return JSON.parse(r.body);
   }
 
+  /** Has the objects of the table's ranges split them now (all, or range `shard`: DescribeShards' numbering). */
+  async splitShard(table: string, shard?: number): Promise<void> {
+    const r = await splitShard(this.#ctx, shard === undefined ? { TableName: table } : { TableName: table, Shard: shard });
+    if (r.status !== 200) throw new Error(`do-dynamodb: SplitShard ${table}: ${r.body}`);
+  }
+
   /**
    * Point-in-time recovery of the whole database, every shard of every spread table included, to
    * the same `time` (DynamoDBDurableObject.restoreToPointInTime: deployed objects only; Miniflare
@@ -83,8 +94,8 @@ export class ShardedDatabase implements OperationTarget {
       const page = JSON.parse(r.body) as { TableNames: string[]; LastEvaluatedTableName?: string };
       for (const table of page.TableNames) {
         const map = await ctx.map(table);
-        if (map && map.shards > 1)
-          await Promise.all(Array.from({ length: map.shards }, (_, i) => restarted(ctx.shard(map, i), time)));
+        if (map && !map.home)
+          await Promise.all(map.ranges.map((_, i) => restarted(ctx.shard(map, i), time)));
       }
       start = page.LastEvaluatedTableName;
     } while (start);
@@ -101,10 +112,27 @@ export class ShardedDatabase implements OperationTarget {
     }
     if (typeof request !== "object" || request === null || Array.isArray(request)) return this.#ctx.home().handle(op, text);
     const r = request as Json;
-    const first = await this.#dispatch(op, r, text);
-    if (!isStaleMapAnswer(first) || !this.#namesSpreadTable(op, r)) return first;
-    for (const table of tablesOf(r)) this.#ctx.forget(table);
-    return this.#dispatch(op, r, text);
+    // Members named "@..." are the router's own, which the engine honours from routers only: a
+    // client's are dropped (the engine ignores members it does not know, as DynamoDB does).
+    if (text.includes('"@')) {
+      for (const key of Object.keys(r)) if (key.startsWith("@")) delete r[key];
+      text = JSON.stringify(r);
+    }
+    let answer = await this.#dispatch(op, r, text);
+    if (!this.#namesSpreadTable(op, r)) return answer;
+    // A stale map: forget it and try again, once; while a split switches over (its fence, a few
+    // milliseconds to a few seconds: the last items copied and the new map published), again and
+    // again, waiting a little longer each time.
+    for (let attempt = 0; isStaleMapAnswer(answer) && (attempt === 0 || isSplitStaleAnswer(answer)) && attempt < STALE_RETRIES; attempt++) {
+      for (const table of tablesOf(r)) this.#ctx.forget(table);
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(2 ** attempt, 100)));
+      answer = await this.#dispatch(op, r, text);
+    }
+    // Still switching after all that: a 500, which every SDK retries.
+    if (isSplitStaleAnswer(answer))
+      return { status: 500, body: JSON.stringify({ __type: "com.amazonaws.dynamodb.v20120810#InternalServerError",
+        message: "The table's shards are being split; try again" }) };
+    return answer;
   }
 
   /** Whether a stale map could explain an answer: the request is about one table's items. */
@@ -129,6 +157,8 @@ export class ShardedDatabase implements OperationTarget {
         return describeTable(ctx, r, text);
       case "DoDynamoDB.DescribeShards":
         return describeShards(ctx, r);
+      case "DoDynamoDB.SplitShard":
+        return splitShard(ctx, r);
       case "UpdateTable":
       case "UpdateTimeToLive":
         return updateEveryShard(ctx, op, r, text);
@@ -138,7 +168,9 @@ export class ShardedDatabase implements OperationTarget {
         return ctx.home().handle(op, text);
       case "Scan": {
         const map = await ctx.map(r.TableName);
-        return map && map.shards > 1 ? scanShards(ctx, map, r) : ctx.home().handle(op, text);
+        if (!map) return ctx.home().handle(op, text);
+        if (!map.home) return scanShards(ctx, map, r);
+        return ctx.home().routerHandle(op, JSON.stringify({ ...r, "@Range": ALL_BUCKETS }));
       }
       case "BatchGetItem":
         return batchGetShards(ctx, r, text);
@@ -151,13 +183,16 @@ export class ShardedDatabase implements OperationTarget {
     if (op.startsWith("DynamoDBStreams.")) return (await streamsOperation(ctx, op, r, text)) ?? ctx.home().handle(op, text);
     if (!ITEM_OPERATIONS.has(op)) return ctx.home().handle(op, text);
     const map = await ctx.map(r.TableName);
-    if (!map || map.shards === 1) return ctx.home().handle(op, text);
+    if (!map) return ctx.home().handle(op, text);
+    // A table in the database's own object: the router's door all the same, so that the object
+    // can say when it has begun to move the table out (its first split).
+    const gsiQuery = op === "Query" && typeof r.IndexName === "string" && !map.localIndexes.includes(r.IndexName);
+    if (map.home) return afterStaleLocks(ctx, ctx.home(), op, gsiQuery ? JSON.stringify({ ...r, "@Range": ALL_BUCKETS }) : text);
     const shard = ctx.shardOf(op, r, map, text);
     if (shard !== null) return afterStaleLocks(ctx, ctx.shard(map, shard), op, text);
     // No one partition: a Query on a global secondary index (every shard has part of it), or a
     // malformed request (the first shard answers it as one object does).
-    if (op === "Query" && typeof r.IndexName === "string" && !map.localIndexes.includes(r.IndexName))
-      return queryIndexShards(ctx, map, r);
+    if (gsiQuery) return queryIndexShards(ctx, map, r);
     return ctx.shard(map, 0).routerHandle(op, text);
   }
 
@@ -177,9 +212,9 @@ export class ShardedDatabase implements OperationTarget {
       const action = item[kinds[0]!] as Json;
       const map: ShardMap | null = await ctx.map(action.TableName);
       let part = { key: "home", object: ctx.database };
-      if (map && map.shards > 1) {
+      if (map && !map.home) {
         const shard = ctx.shardOf(kinds[0]!, action, map) ?? 0;
-        part = { key: `${map.table}/${shard}`, object: shardObjectName(ctx.database, map, shard) };
+        part = { key: `${map.table}/${shard}`, object: map.ranges[shard]!.object };
       }
       const seen = parts.get(part.key);
       if (seen) seen.mine.push(place);
@@ -189,8 +224,8 @@ export class ShardedDatabase implements OperationTarget {
     const token = op === "TransactWriteItems" && r.ClientRequestToken !== undefined;
     if (parts.size === 0 || (parts.size === 1 && (!token || parts.has("home")))) {
       const only = [...parts.values()][0];
-      if (!only || only.key === "home") return ctx.home().handle(op, text);
-      return afterStaleLocks(ctx, only.stub, op, text);
+      if (!only) return ctx.home().handle(op, text);
+      return afterStaleLocks(ctx, only.key === "home" ? ctx.home() : only.stub, op, text);
     }
     const options = { timeoutMs: this.#transactionTimeoutMs };
     return op === "TransactGetItems"

@@ -45,6 +45,8 @@ Status SplitStatus(OperationContext& ctx, const JsonValue& request, JsonWriter& 
   if (!ctx.catalog.Load(TextOf(request, "TableName"), &table)) return Status::OK();
   WriteKey(out, "TableId");
   WriteString(out, table.table_id);
+  WriteKey(out, "Id");  // its items' key prefix: 0x02 and this, 4 bytes big-endian (keyspace.h)
+  out.Uint(table.id);
   WriteKey(out, "Split");
   WriteSplitState(out, table.split);
   WriteKey(out, "Definition");

@@ -206,6 +206,7 @@ DODB_COLD void DeleteRange(Store& store, std::string start) {
 
 DODB_COLD void Catalog::Drop(const TableInfo& table) {
   DeleteRange(store_, ItemPrefix(table.id));
+  DeleteRange(store_, std::string(1, kSplitDirtyPrefix).append(ItemPrefix(table.id)));  // a split's dirty marks
   for (const IndexInfo& i : table.indexes) DeleteRange(store_, IndexPrefix(i.id));
   store_.Delete(CatalogKey(table.name));
   cache_.erase(table.name);
