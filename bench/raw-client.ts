@@ -32,9 +32,12 @@ export class RawDynamoDBClient {
     this.#secret = options.secretAccessKey ?? "bench";
   }
 
-  /** Sends one operation (body: DynamoDB's JSON); resolves with the status and body text. */
-  send(op: string, body: string): Promise<RawAnswer> {
-    const headers = this.#sign(op, body);
+  /**
+   * Sends one operation (body: DynamoDB's JSON); resolves with the status and body text. service:
+   * the X-Amz-Target prefix ("DoDynamoDB_20261207" for do-dynamodb's own operations).
+   */
+  send(op: string, body: string, service = "DynamoDB_20120810"): Promise<RawAnswer> {
+    const headers = this.#sign(op, body, service);
     return new Promise((resolve, reject) => {
       const req = request(
         { agent: this.#agent, host: this.#url.hostname, port: this.#url.port, path: this.#url.pathname, method: "POST", headers },
@@ -55,14 +58,14 @@ export class RawDynamoDBClient {
   }
 
   /** The headers of a SigV4-signed POST (host, content-type, x-amz-date, x-amz-target signed). */
-  #sign(op: string, body: string): Record<string, string> {
+  #sign(op: string, body: string, service: string): Record<string, string> {
     const amzDate = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
     const day = amzDate.slice(0, 8);
     if (day !== this.#signingDay) {
       this.#signingDay = day;
       this.#signingKey = hmac(hmac(hmac(hmac(`AWS4${this.#secret}`, day), this.#region), "dynamodb"), "aws4_request");
     }
-    const target = `DynamoDB_20120810.${op}`;
+    const target = `${service}.${op}`;
     const host = this.#url.host;
     const signed = "content-type;host;x-amz-date;x-amz-target";
     const canonical = `POST\n${this.#url.pathname}\n\ncontent-type:application/x-amz-json-1.0\nhost:${host}\nx-amz-date:${amzDate}\nx-amz-target:${target}\n\n${signed}\n${sha256Hex(body)}`;

@@ -32,7 +32,7 @@ const WINDOW_MS = 10_000;
 const HOT_WINDOWS = 6;
 /** A size check after this many writes, at most every MEASURE_EVERY_MS. */
 const CHECK_EVERY_WRITES = 16;
-const MEASURE_EVERY_MS = 5_000;
+const MEASURE_EVERY_MS = 60_000;
 /** How much one step copies, and how long one alarm works before it lets the next take over. */
 const COPY_STEP_BYTES = 256 * 1024;
 const DROP_STEP_ROWS = 1024;
@@ -73,7 +73,8 @@ export class ShardSplitter {
   /** How routers reach this object (they say so with every request). */
   #self: ObjectIdentity | null = null;
   #writes = 0;
-  #measuredAt = 0;
+  /** The last measure of the stored rows: when, the database's size then, and the rows' bytes. */
+  #measure: { at: number; size: number; stored: number } | null = null;
   /** Tables to split when the alarm runs, and why. */
   readonly #wanted = new Map<string, string>();
   /** Tables this object cannot split (a range of one bucket), until it restarts. */
@@ -92,13 +93,15 @@ export class ShardSplitter {
   /** After a router's request: who this object is, its tables' heat, and now and then its size. */
   noteRequest(op: string, body: string | Uint8Array, from: ObjectIdentity | undefined): void {
     if (from && !this.#self) this.#self = from;
-    if (op.startsWith("@") && op !== "@TxnCommit") return;
+    // A child filling up during its parent's split counts its imports as writes: it splits in turn.
+    const write = WRITES.has(op) || op === "@SplitImport";
+    if (op.startsWith("@") && !write) return;
     const rps = this.#settings.requestsPerSecond;
     if (rps > 0 && typeof body === "string") {
       const table = TABLE_NAME.exec(body.length > 512 ? body.slice(0, 512) : body)?.[1];
       if (table !== undefined) this.#countHeat(table, rps);
     }
-    if (WRITES.has(op) && ++this.#writes % CHECK_EVERY_WRITES === 0) this.#checkSize();
+    if (write && ++this.#writes % CHECK_EVERY_WRITES === 0) this.#checkSize();
   }
 
   /** DoDynamoDB.SplitShard: split the table's range in this object now. */
@@ -128,12 +131,17 @@ export class ShardSplitter {
   }
 
   #checkSize(): void {
+    // The database's size never shrinks (freed pages stay), so it only says when to measure the
+    // stored rows: when it is over the threshold, and has grown since the last measure by what the
+    // rows lacked then (or a minute has passed).
+    const size = this.#engine().databaseSize();
+    if (size <= this.#settings.bytes) return;
     const now = Date.now();
-    if (now - this.#measuredAt < MEASURE_EVERY_MS) return;
-    // The database's size never shrinks (freed pages stay), so it only says when to measure.
-    if (this.#engine().databaseSize() <= this.#settings.bytes) return;
-    this.#measuredAt = now;
-    if (this.#engine().storedBytes(...ALL_KEYS) > this.#settings.bytes) this.#wake(now);
+    const m = this.#measure;
+    if (m && size - m.size < this.#settings.bytes - m.stored && now - m.at < MEASURE_EVERY_MS) return;
+    const stored = this.#engine().storedBytes(...ALL_KEYS);
+    this.#measure = { at: now, size, stored };
+    if (stored > this.#settings.bytes) this.#wake(now);
   }
 
   /** From the alarm: continues the splits in progress, then starts those that are due. */
@@ -146,9 +154,20 @@ export class ShardSplitter {
         const status = this.#status(table);
         if (status.Split && status.Split.Phase !== "NONE") await this.#continue(table, status, deadline);
       }
-      for (const table of this.#due()) {
-        if (Date.now() > deadline) break;
-        if (await this.#begin(table)) await this.#continue(table, this.#status(table), deadline);
+      // After a split the object may still be over its size: it splits again, until it is not.
+      for (let round = 0; round < 8 && Date.now() < deadline; round++) {
+        const due = this.#due();
+        if (due.length === 0) break;
+        let started = false;
+        for (const table of due) {
+          if (Date.now() > deadline) break;
+          const begun = await this.#begin(table);
+          if (begun === "later") this.#wake(Date.now() + 1000);
+          if (begun !== "started") continue;
+          started = true;
+          await this.#continue(table, this.#status(table), deadline);
+        }
+        if (!started) break;
       }
     } catch (err) {
       // An object unreachable, or a step refused: the stored phase says where to resume.
@@ -201,24 +220,28 @@ export class ShardSplitter {
     return due;
   }
 
-  /** Starts splitting table's range here; false if it cannot now (no identity yet, or one bucket). */
-  async #begin(table: string): Promise<boolean> {
+  /**
+   * Starts splitting table's range here: "started"; "later" if it cannot yet (this object's range
+   * is not published: it is a child whose parent is still switching over; or no router has told it
+   * its name); "never" (a range of one bucket, or no such table).
+   */
+  async #begin(table: string): Promise<"started" | "later" | "never"> {
     const self = this.#self;
-    if (!self) return false;
+    if (!self) return "later";
     const map = await this.#directory(self, "@ShardMap", { TableName: table });
-    if (map.status !== 200) return false;
+    if (map.status !== 200) return "never";
     const m = JSON.parse(map.body) as { TableId: string; Ranges: { Lo: number; Hi: number; Object: string }[] };
     const range = m.Ranges.find((r) => self.Database + r.Object === self.Object);
-    if (!range) return false;  // this object's range is not published yet (it is a child still being filled)
+    if (!range) return "later";
     const home = self.Object === self.Database;
     if (!home && range.Hi - range.Lo < 2) {
       this.#unsplittable.add(table);
-      return false;
+      return "never";
     }
     const mid = home ? range.Lo : Math.floor((range.Lo + range.Hi) / 2);
     this.#call("@SplitBegin", { TableName: table, Self: JSON.stringify(self), Child: `/${m.TableId}/r${mid}`,
       Lo: range.Lo, Mid: mid, Hi: range.Hi });
-    return true;
+    return "started";
   }
 
   /** Runs the split of table from its stored phase until it ends or the alarm's time is up. */
@@ -257,7 +280,11 @@ export class ShardSplitter {
     }
     if (phase === "FENCED") {
       while ((await this.#copyDirty(table, toChild)) > 0);
-      const published = await this.#directory(self, "@ShardMapSplit", { ...name, TableId: status.TableId, Lo: split.Owned[0]![0],
+      // The directory's TableId (each shard's copy of the table has its own): the map of this table,
+      // not of one created again under its name.
+      const map = await this.#directory(self, "@ShardMap", name);
+      if (map.status !== 200) throw new Error(`@ShardMap: ${map.body}`);
+      const published = await this.#directory(self, "@ShardMapSplit", { ...name, TableId: (JSON.parse(map.body) as { TableId: string }).TableId, Lo: split.Owned[0]![0],
         Mid: split.MovingLo, Hi: split.MovingHi, Parent: self.Object.slice(self.Database.length), Child: split.Child });
       if (published.status !== 200) throw new Error(`@ShardMapSplit: ${published.body}`);
       this.#call("@SplitEnd", name);
