@@ -128,6 +128,7 @@ export function touchesShardsTag(op: string, request: Json): boolean {
  */
 export async function describeShards(ctx: ShardContext, request: Json): Promise<EngineResponse> {
   if (typeof request.TableName !== "string") return validationError("DescribeShards needs TableName");
+  ctx.forget(request.TableName);  // the map as the directory has it now: splits change it
   const map = await ctx.map(request.TableName);
   if (!map) return { status: 400, body: JSON.stringify({ __type: "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException",
     message: `Requested resource not found: Table: ${request.TableName} not found` }) };
@@ -161,6 +162,7 @@ export async function describeShards(ctx: ShardContext, request: Json): Promise<
  */
 export async function splitShard(ctx: ShardContext, request: Json): Promise<EngineResponse> {
   if (typeof request.TableName !== "string") return validationError("SplitShard needs TableName");
+  ctx.forget(request.TableName);
   const map = await ctx.map(request.TableName);
   if (!map) return { status: 400, body: JSON.stringify({ __type: "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException",
     message: `Requested resource not found: Table: ${request.TableName} not found` }) };
