@@ -37,7 +37,10 @@ const Operation* FindOperation(std::string_view name);
   X(DescribeLimits)        \
   X(DescribeEndpoints)     \
   X(DescribeContinuousBackups) \
-  X(UpdateContinuousBackups)
+  X(UpdateContinuousBackups) \
+  X(ExecuteStatement)        \
+  X(BatchExecuteStatement)   \
+  X(ExecuteTransaction)
 
 // DynamoDB Streams (X-Amz-Target: DynamoDBStreams_20120810.<name>), one file each in ops/.
 #define DODB_STREAMS_OPERATIONS(X) \
@@ -54,10 +57,10 @@ DODB_STREAMS_OPERATIONS(DODB_DECLARE_OPERATION)
 // Internal operations, reachable from the host only (their names, "@<name>", cannot come from
 // X-Amz-Target): maintenance, the shard router's (route.cc, shard_map.cc, and the phases of
 // transactions over several objects: transaction_participant.cc, transaction_coordinator.cc),
-// and declared tables' definitions (describe_table.cc).
+// declared tables' definitions (describe_table.cc), and PartiQL for the router (partiql_step.cc).
 #define DODB_INTERNAL_OPERATIONS(X)                                                                        \
   X(Maintain) X(Route) X(ShardMap) X(DescribeTableDefinition) X(TxnPrepare) X(TxnCommit) X(TxnAbort) \
-  X(TxnRead) X(TxnReadEnd) X(TxnPending) X(TxnStatus) X(TxnStage) X(TxnRelease) X(TxnDecide)
+  X(TxnRead) X(TxnReadEnd) X(TxnPending) X(TxnStatus) X(TxnStage) X(TxnRelease) X(TxnDecide) X(PartiQL)
 DODB_INTERNAL_OPERATIONS(DODB_DECLARE_OPERATION)
 #undef DODB_DECLARE_OPERATION
 }  // namespace ops
