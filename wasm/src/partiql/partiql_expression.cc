@@ -1,5 +1,7 @@
 #include "partiql/partiql_expression.h"
 
+#include "partiql/partiql_lexer.h"
+
 namespace dodb::partiql {
 namespace {
 
@@ -26,13 +28,6 @@ bool SamePath(const Path& a, const Path& b) {
     if (x.is_index != y.is_index || x.name != y.name || x.index != y.index) return false;
   }
   return true;
-}
-
-std::string UpperName(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'a' && c <= 'z') c -= 32;
-  return out;
 }
 
 }  // namespace
@@ -217,7 +212,7 @@ Status ExpressionBuilder::Condition(const Node& node, std::string* text) {
     case NodeKind::kCall: {
       if (node.text == "exists") return Status::Validation("EXISTS can only be used in ExecuteTransaction write requests.");
       if (node.text != "begins_with" && node.text != "contains" && node.text != "attribute_type")
-        return node.text == "size" ? NotBoolean() : Status::Validation("Unrecognized function: " + UpperName(node.text));
+        return node.text == "size" ? NotBoolean() : Status::Validation("Unrecognized function: " + UpperAscii(node.text));
       if (node.children.size() != 2 || node.children[0].kind != NodeKind::kPath)
         return NotWellFormed(node.text);
       DODB_RETURN_IF_ERROR(Operand(node.children[0], &a));
@@ -231,7 +226,7 @@ Status ExpressionBuilder::Condition(const Node& node, std::string* text) {
 }
 
 Status ExpressionBuilder::NotWellFormed(std::string_view function) {
-  return Status::Validation("Statement wasn't well formed, can't be processed: Wrong arguments to " + UpperName(function));
+  return ::dodb::partiql::NotWellFormed("Wrong arguments to " + UpperAscii(function));
 }
 
 Status ExpressionBuilder::UpdateOperand(const Node& node, std::string* text) {
@@ -247,7 +242,7 @@ Status ExpressionBuilder::UpdateOperand(const Node& node, std::string* text) {
       return Status::OK();
     case NodeKind::kCall:
       if ((node.text != "list_append" && node.text != "if_not_exists") || node.children.size() != 2)
-        return Status::Validation("Unsupported operator in Update Expression. Operator: " + UpperName(node.text));
+        return Status::Validation("Unsupported operator in Update Expression. Operator: " + UpperAscii(node.text));
       DODB_RETURN_IF_ERROR(UpdateOperand(node.children[0], &a));
       DODB_RETURN_IF_ERROR(UpdateOperand(node.children[1], &b));
       *text = node.text + "(" + a + ", " + b + ")";

@@ -50,6 +50,13 @@ constexpr std::string_view kTwoCharPuncts[] = {"<>", "!=", "<=", ">=", "<<", ">>
 
 }  // namespace
 
+std::string UpperAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c -= 32;
+  return out;
+}
+
 Status NotWellFormed(std::string_view detail) {
   return Status::Validation("Statement wasn't well formed, can't be processed: " + std::string(detail));
 }

@@ -26,6 +26,9 @@ struct Token {
 // ValidationException on an unterminated string, identifier or comment, or an unknown character.
 Status Tokenize(std::string_view text, std::vector<Token>* tokens);
 
+// s with ASCII letters in upper case (keywords, type and function names in messages).
+std::string UpperAscii(std::string_view s);
+
 // The ValidationException of a statement that does not parse: "Statement wasn't well formed,
 // can't be processed: <detail>".
 Status NotWellFormed(std::string_view detail);

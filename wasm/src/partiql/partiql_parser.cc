@@ -26,13 +26,6 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-std::string Upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'a' && c <= 'z') c -= 32;
-  return out;
-}
-
 class Parser {
  public:
   explicit Parser(std::vector<Token> tokens) : t_(std::move(tokens)) {}
@@ -223,7 +216,7 @@ class Parser {
       std::string words;
       while (Peek().kind == TokenKind::kIdentifier || IsPunct("*")) {
         if (!words.empty()) words += ' ';
-        words += Upper(Peek().text);
+        words += UpperAscii(Peek().text);
         ++pos_;
       }
       if (words != "ALL OLD *")
@@ -291,7 +284,7 @@ class Parser {
       is.flag = Keyword("NOT");
       const Token& t = Peek();
       if (t.kind != TokenKind::kIdentifier) return NotWellFormed("Expected a type after IS");
-      is.text = Upper(t.text);
+      is.text = UpperAscii(t.text);
       ++pos_;
       *out = std::move(is);
       return Status::OK();
