@@ -9,7 +9,7 @@ src=${1:?usage: check-layers.sh wasm/src}
 cd "$src"
 find . -name '*.h' -o -name '*.cc' | sort | awk '
   BEGIN {
-    n = split("util format expr storage request ops . module", order, " ")
+    n = split("util format expr partiql storage request ops . module", order, " ")
     for (i = 1; i <= n; i++) rank[order[i]] = i
     bad = 0
   }

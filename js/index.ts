@@ -18,6 +18,8 @@ export type * from "./client/sdk-types.js";
 // One binding per operation and per error, drawn from the tables above.
 export const {
   BatchGetItem: BatchGetItemCommand, BatchWriteItem: BatchWriteItemCommand, CreateTable: CreateTableCommand,
+  BatchExecuteStatement: BatchExecuteStatementCommand, ExecuteStatement: ExecuteStatementCommand,
+  ExecuteTransaction: ExecuteTransactionCommand,
   DeleteItem: DeleteItemCommand, DeleteTable: DeleteTableCommand, DescribeContinuousBackups: DescribeContinuousBackupsCommand,
   DescribeEndpoints: DescribeEndpointsCommand, DescribeLimits: DescribeLimitsCommand,
   DescribeTable: DescribeTableCommand, DescribeTimeToLive: DescribeTimeToLiveCommand, GetItem: GetItemCommand,

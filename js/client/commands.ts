@@ -12,6 +12,7 @@ import { ENGINE_OPERATIONS, type EngineOperationName } from "../engine/operation
 export interface OperationShapes {
   BatchGetItem: [Sdk.BatchGetItemCommandInput, Sdk.BatchGetItemCommandOutput];
   BatchWriteItem: [Sdk.BatchWriteItemCommandInput, Sdk.BatchWriteItemCommandOutput];
+  BatchExecuteStatement: [Sdk.BatchExecuteStatementCommandInput, Sdk.BatchExecuteStatementCommandOutput];
   CreateTable: [Sdk.CreateTableCommandInput, Sdk.CreateTableCommandOutput];
   DeleteItem: [Sdk.DeleteItemCommandInput, Sdk.DeleteItemCommandOutput];
   DeleteTable: [Sdk.DeleteTableCommandInput, Sdk.DeleteTableCommandOutput];
@@ -20,6 +21,8 @@ export interface OperationShapes {
   DescribeLimits: [Sdk.DescribeLimitsCommandInput, Sdk.DescribeLimitsCommandOutput];
   DescribeTable: [Sdk.DescribeTableCommandInput, Sdk.DescribeTableCommandOutput];
   DescribeTimeToLive: [Sdk.DescribeTimeToLiveCommandInput, Sdk.DescribeTimeToLiveCommandOutput];
+  ExecuteStatement: [Sdk.ExecuteStatementCommandInput, Sdk.ExecuteStatementCommandOutput];
+  ExecuteTransaction: [Sdk.ExecuteTransactionCommandInput, Sdk.ExecuteTransactionCommandOutput];
   GetItem: [Sdk.GetItemCommandInput, Sdk.GetItemCommandOutput];
   ListTables: [Sdk.ListTablesCommandInput, Sdk.ListTablesCommandOutput];
   ListTagsOfResource: [Sdk.ListTagsOfResourceCommandInput, Sdk.ListTagsOfResourceCommandOutput];

@@ -53,7 +53,8 @@ test("the facts agree with each other", () => {
 test("operationFacts knows DynamoDB's names only", () => {
   assert.equal(operationFacts("Query")?.access, "read");
   assert.equal(operationFacts("ExecuteStatement")?.access, "write");
-  assert.equal(operationFacts("ExecuteStatement")?.run, undefined);
+  assert.equal(operationFacts("ExecuteStatement")?.run, "held-back-write");
+  assert.equal(operationFacts("CreateBackup")?.run, undefined);
   for (const name of ["constructor", "toString", "__proto__", "@Maintain", "FlyToTheMoon", "DynamoDBStreams.PutItem"]) {
     assert.equal(operationFacts(name), undefined, name);
   }

@@ -38,6 +38,8 @@ const NOT_IMPLEMENTED_WRITE = { access: "write" } as const;
 const ENGINE_OPERATION_FACTS = {
   BatchGetItem: READ_WITHOUT_TRANSACTION,
   BatchWriteItem: WRITE_HELD_BACK,
+  // PartiQL (wasm/src/ops/partiql_plan.h): may write; the statement is not parsed here, so a write.
+  BatchExecuteStatement: WRITE_HELD_BACK,
   CreateTable: WRITE_IN_TRANSACTION,
   DeleteItem: WRITE_HELD_BACK,
   DeleteTable: WRITE_IN_TRANSACTION,
@@ -46,6 +48,8 @@ const ENGINE_OPERATION_FACTS = {
   DescribeLimits: READ_IN_TRANSACTION,
   DescribeTable: { ...READ_IN_TRANSACTION, maintenance: true },
   DescribeTimeToLive: READ_IN_TRANSACTION,
+  ExecuteStatement: WRITE_HELD_BACK,
+  ExecuteTransaction: WRITE_HELD_BACK,
   GetItem: READ_WITHOUT_TRANSACTION,
   ListTables: READ_IN_TRANSACTION,
   ListTagsOfResource: READ_IN_TRANSACTION,
@@ -74,7 +78,6 @@ const OTHER_OPERATION_FACTS = {
   // do-dynamodb's own, answered by the shard router (js/shard/, docs/SCALING.md), not the engine.
   "DoDynamoDB.DescribeShards": NOT_IMPLEMENTED_READ,
   "DoDynamoDB.SplitShard": NOT_IMPLEMENTED_WRITE,
-  BatchExecuteStatement: NOT_IMPLEMENTED_WRITE, // PartiQL may write; not parsed here, so treated as a write
   CreateBackup: NOT_IMPLEMENTED_WRITE,
   CreateGlobalTable: NOT_IMPLEMENTED_WRITE,
   DeleteBackup: NOT_IMPLEMENTED_WRITE,
@@ -89,8 +92,6 @@ const OTHER_OPERATION_FACTS = {
   DescribeTableReplicaAutoScaling: NOT_IMPLEMENTED_READ,
   DisableKinesisStreamingDestination: NOT_IMPLEMENTED_WRITE,
   EnableKinesisStreamingDestination: NOT_IMPLEMENTED_WRITE,
-  ExecuteStatement: NOT_IMPLEMENTED_WRITE,
-  ExecuteTransaction: NOT_IMPLEMENTED_WRITE,
   ExportTableToPointInTime: NOT_IMPLEMENTED_WRITE,
   GetResourcePolicy: NOT_IMPLEMENTED_READ,
   ImportTable: NOT_IMPLEMENTED_WRITE,

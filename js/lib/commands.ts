@@ -59,6 +59,17 @@ const SPECS = {
     },
     output: { ItemCollectionMetrics: METRICS_BY_TABLE },
   },
+  ExecuteStatement: { operation: "ExecuteStatement", input: { Parameters: MEMBERS }, output: PAGE_OUTPUT },
+  BatchExecuteStatement: {
+    operation: "BatchExecuteStatement",
+    input: { Statements: { "*": { Parameters: MEMBERS } } },
+    output: { Responses: { "*": { Error: { Item: VALUES }, Item: VALUES } } },
+  },
+  ExecuteTransaction: {
+    operation: "ExecuteTransaction",
+    input: { TransactStatements: { "*": { Parameters: MEMBERS } } },
+    output: { Responses: { "*": { Item: VALUES } } },
+  },
 } as const satisfies Record<string, DocumentCommandSpec>;
 
 export type DocumentCommandName = keyof typeof SPECS;
@@ -75,6 +86,9 @@ export interface DocumentShapes {
   BatchWrite: [Lib.BatchWriteCommandInput, Lib.BatchWriteCommandOutput];
   TransactGet: [Lib.TransactGetCommandInput, Lib.TransactGetCommandOutput];
   TransactWrite: [Lib.TransactWriteCommandInput, Lib.TransactWriteCommandOutput];
+  ExecuteStatement: [Lib.ExecuteStatementCommandInput, Lib.ExecuteStatementCommandOutput];
+  BatchExecuteStatement: [Lib.BatchExecuteStatementCommandInput, Lib.BatchExecuteStatementCommandOutput];
+  ExecuteTransaction: [Lib.ExecuteTransactionCommandInput, Lib.ExecuteTransactionCommandOutput];
 }
 
 /** A document command: native values in its input and output. */

@@ -22,11 +22,15 @@ export type {
   DeleteCommandInput, DeleteCommandOutput, QueryCommandInput, QueryCommandOutput, ScanCommandInput, ScanCommandOutput,
   BatchGetCommandInput, BatchGetCommandOutput, BatchWriteCommandInput, BatchWriteCommandOutput,
   TransactGetCommandInput, TransactGetCommandOutput, TransactWriteCommandInput, TransactWriteCommandOutput,
+  ExecuteStatementCommandInput, ExecuteStatementCommandOutput, BatchExecuteStatementCommandInput,
+  BatchExecuteStatementCommandOutput, ExecuteTransactionCommandInput, ExecuteTransactionCommandOutput,
 } from "@aws-sdk/lib-dynamodb";
 
 export const {
   Put: PutCommand, Get: GetCommand, Update: UpdateCommand, Delete: DeleteCommand, Query: QueryCommand, Scan: ScanCommand,
   BatchGet: BatchGetCommand, BatchWrite: BatchWriteCommand, TransactGet: TransactGetCommand, TransactWrite: TransactWriteCommand,
+  ExecuteStatement: ExecuteStatementCommand, BatchExecuteStatement: BatchExecuteStatementCommand,
+  ExecuteTransaction: ExecuteTransactionCommand,
 } = DOCUMENT_COMMANDS;
 
 export type PutCommand = DocumentCommand<DocumentShapes["Put"][0], DocumentShapes["Put"][1]>;

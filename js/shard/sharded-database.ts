@@ -16,6 +16,7 @@ import { batchGetShards, batchWriteShards } from "./shard-batch.js";
 import { isSplitStaleAnswer, isStaleMapAnswer, type Placement, ShardContext, type ShardNamespace, type ShardStub,
   validationError } from "./shard-context.js";
 import { BUCKETS, SHARDS_TAG, type ShardMap } from "./shard-map.js";
+import { partiqlOverShards } from "./shard-partiql.js";
 import { queryIndexShards } from "./shard-query.js";
 import { scanShards } from "./shard-scan.js";
 import { resolveTransaction, type TransactionPart, transactGetParts, transactWriteParts } from "./shard-transact.js";
@@ -179,6 +180,10 @@ export class ShardedDatabase implements OperationTarget {
       case "TransactGetItems":
       case "TransactWriteItems":
         return this.#transact(op, r, text);
+      case "ExecuteStatement":
+      case "BatchExecuteStatement":
+      case "ExecuteTransaction":
+        return partiqlOverShards(ctx, op, r, (o, b) => this.handle(o, b));
     }
     if (op.startsWith("DynamoDBStreams.")) return (await streamsOperation(ctx, op, r, text)) ?? ctx.home().handle(op, text);
     if (!ITEM_OPERATIONS.has(op)) return ctx.home().handle(op, text);

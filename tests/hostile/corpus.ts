@@ -305,6 +305,33 @@ const handWritten: HostileCase[] = [
   { name: "malformed JSON to an unknown operation", op: "Explode", body: "{", type: "SerializationException", message: null, sdk: "skip" },
   { name: "unknown operation", op: "Explode", body: {}, type: "UnknownOperationException", message: null, sdk: "skip" },
   { name: "internal operation name", op: "@Maintain", body: { Budget: 5 }, type: "UnknownOperationException", message: null, sdk: "skip" },
+  { name: "PartiQL router phase from a client", op: "@PartiQL", body: { Operation: "ExecuteStatement", Request: {} }, type: "UnknownOperationException", message: null, sdk: "skip" },
+  // Malformed PartiQL statements (the engine's parser and translator; DynamoDB's prefix, our details).
+  ...([
+    ["PartiQL: not a statement", "DROP TABLE items"],
+    ["PartiQL: unterminated string", "SELECT * FROM items WHERE pk = 'a"],
+    ["PartiQL: unterminated quoted name", 'SELECT * FROM "items'],
+    ["PartiQL: unterminated comment", "SELECT * FROM items /* no end"],
+    ["PartiQL: trailing garbage", "SELECT * FROM items WHERE pk = 'a' pk"],
+    ["PartiQL: nesting 10,000 deep", "SELECT * FROM items WHERE " + "(".repeat(10000) + "a = 1" + ")".repeat(10000)],
+    ["PartiQL: a NUL in the statement", "SELECT * FROM items\u0000"],
+    ["PartiQL: an unknown character", "SELECT * FROM items WHERE a = #b"],
+  ] as const).map(([name, Statement]): HostileCase => ({
+    name, op: "ExecuteStatement", body: { Statement }, type: "ValidationException",
+    message: Statement.length > 8192 ? undefined : /^Statement wasn't well formed, can't be processed: /,
+  })),
+  { name: "PartiQL: DELETE without the key", op: "ExecuteStatement", body: { Statement: "DELETE FROM items WHERE x = 1" }, type: "ValidationException",
+    message: "Where clause does not contain a mandatory equality on all key attributes" },
+  { name: "PartiQL: more parameters than placeholders", op: "ExecuteStatement",
+    body: { Statement: "SELECT * FROM items WHERE pk = ?", Parameters: [{ S: "a" }, { S: "b" }] }, type: "ValidationException",
+    message: "Number of parameters in request and statement don't match." },
+  { name: "PartiQL: INSERT of an existing item", op: "ExecuteStatement", body: { Statement: "INSERT INTO items VALUE {'pk': 'a'}" },
+    type: "DuplicateItemException", message: "Duplicate primary key exists in table" },
+  { name: "PartiQL: a batch of 26", op: "BatchExecuteStatement",
+    body: { Statements: Array.from({ length: 26 }, () => ({ Statement: "SELECT * FROM items WHERE pk = 'a'" })) }, type: "ValidationException" },
+  { name: "PartiQL: a transaction of reads and writes", op: "ExecuteTransaction",
+    body: { TransactStatements: [{ Statement: "SELECT * FROM items WHERE pk = 'a'" }, { Statement: "DELETE FROM items WHERE pk = 'zz'" }] },
+    type: "ValidationException", message: "Unsupported operation in transaction." },
 
   // --- invalid UTF-8 bytes
   { name: "invalid UTF-8 continuation byte in a key", op: "PutItem", body: withBytes('{"TableName":"items","Item":{"pk":{"S":"@@"}}}', [0x80]), type: "SerializationException", message: null, sdk: "skip" },

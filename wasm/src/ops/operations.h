@@ -37,7 +37,10 @@ const Operation* FindOperation(std::string_view name);
   X(DescribeLimits)        \
   X(DescribeEndpoints)     \
   X(DescribeContinuousBackups) \
-  X(UpdateContinuousBackups)
+  X(UpdateContinuousBackups) \
+  X(ExecuteStatement)        \
+  X(BatchExecuteStatement)   \
+  X(ExecuteTransaction)
 
 // DynamoDB Streams (X-Amz-Target: DynamoDBStreams_20120810.<name>), one file each in ops/.
 #define DODB_STREAMS_OPERATIONS(X) \
@@ -54,13 +57,13 @@ DODB_STREAMS_OPERATIONS(DODB_DECLARE_OPERATION)
 // Internal operations, reachable from the host only (their names, "@<name>", cannot come from
 // X-Amz-Target): maintenance, the shard router's (route.cc, shard_map.cc, and the phases of
 // transactions over several objects: transaction_participant.cc, transaction_coordinator.cc; and
-// of splits: shard_split.cc, shard_split_child.cc),
-// and declared tables' definitions (describe_table.cc).
+// of splits: shard_split.cc, shard_split_child.cc), declared tables' definitions
+// (describe_table.cc), and PartiQL for the router (partiql_step.cc).
 #define DODB_INTERNAL_OPERATIONS(X)                                                                        \
   X(Maintain) X(Route) X(ShardMap) X(DescribeTableDefinition) X(TxnPrepare) X(TxnCommit) X(TxnAbort) \
   X(TxnRead) X(TxnReadEnd) X(TxnPending) X(TxnStatus) X(TxnStage) X(TxnRelease) X(TxnDecide)            \
   X(ShardMapSplit) X(SplitStatus) X(SplitBegin) X(SplitExport) X(SplitAdvance) X(SplitDirty) X(SplitClear)  \
-  X(SplitFence) X(SplitEnd) X(SplitDrop) X(SplitAdopt) X(SplitImport)
+  X(SplitFence) X(SplitEnd) X(SplitDrop) X(SplitAdopt) X(SplitImport) X(PartiQL)
 DODB_INTERNAL_OPERATIONS(DODB_DECLARE_OPERATION)
 #undef DODB_DECLARE_OPERATION
 }  // namespace ops

@@ -58,6 +58,11 @@ class Status {
     return Status("ConditionalCheckFailedException", "The conditional request failed");
   }
   // DynamoDB Streams.
+  // PartiQL: an INSERT of an item whose key exists.
+  static Status DuplicateItem() { return Status("DuplicateItemException", "Duplicate primary key exists in table"); }
+  // An error another object answered, by its wire type (the part of "__type" after '#'):
+  // PartiQL's steps run through the shard router come back as wire responses.
+  static Status FromWire(std::string type, std::string msg) { return Status(std::move(type), std::move(msg)); }
   static Status ExpiredIterator(std::string msg) { return Status("ExpiredIteratorException", std::move(msg)); }
   static Status TrimmedDataAccess(std::string msg) { return Status("TrimmedDataAccessException", std::move(msg)); }
   static Status Internal(std::string msg) { return Status("InternalServerError", std::move(msg)); }
