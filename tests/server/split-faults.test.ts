@@ -35,8 +35,11 @@ describe("faults during a split", () => {
     ns.get = (id: NodeObjectId) => {
       const object = get(id);
       return new Proxy(object, {
-        get(target, prop, receiver) {
-          if (prop !== "routerHandle") return Reflect.get(target, prop, receiver);
+        get(target, prop) {
+          if (prop !== "routerHandle") {
+            const value = Reflect.get(target, prop, target);
+            return typeof value === "function" ? value.bind(target) : value;
+          }
           return (op: string, body: string, from?: unknown) => {
             faults.seen.push(op);
             const left = faults.fail.get(op) ?? 0;
