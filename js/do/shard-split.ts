@@ -5,7 +5,7 @@
  * request (DoDynamoDB.SplitShard); a table in the database's own object moves out whole on its first
  * split. The steps are the engine's (wasm/src/ops/shard_split.cc), each one storage transaction, and
  * run from the object's alarm in bounded pieces while the object keeps serving:
- *   COPY    the moving half's items, page by page from a cursor, to the child ("@SplitImport");
+ *   COPY    the moving half's items, 64 KB at a time from a cursor, to the child ("@SplitImport");
  *           every write to that half meanwhile is noted dirty with the write
  *   DIRTY   the dirty items copied again until few are left
  *   FENCED  writes to the moving half are refused (routers wait and retry), the last dirty items
@@ -34,7 +34,7 @@ const HOT_WINDOWS = 6;
 const CHECK_EVERY_WRITES = 16;
 const MEASURE_EVERY_MS = 60_000;
 /** How much one step copies, and how long one alarm works before it lets the next take over. */
-const COPY_STEP_BYTES = 256 * 1024;
+const COPY_STEP_BYTES = 64 * 1024;
 const DROP_STEP_ROWS = 1024;
 const DIRTY_STEP = 256;
 const FEW_DIRTY = 32;
@@ -62,7 +62,11 @@ interface SplitStatus {
 const WRITES = new Set(["PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems", "@TxnCommit"]);
 const TABLE_NAME = /"TableName"\s*:\s*"((?:[^"\\]|\\.)*)"/;
 
-const yieldToRequests = () => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Between two steps of a split: as long as the step took, so the object spends at most half of its
+ * time on the split and the rest serving requests.
+ */
+const pause = (since: number) => new Promise((resolve) => setTimeout(resolve, Math.min(Date.now() - since, 1000)));
 
 export class ShardSplitter {
   readonly #engine: () => DynamoDBEngine;
@@ -260,21 +264,23 @@ export class ShardSplitter {
       await toChild("@SplitAdopt", { Table: status.Definition, Lo: split.MovingLo, Hi: split.MovingHi, Self: childIdentity.Object });
       for (let done = false; !done; ) {
         if (Date.now() > deadline) return this.#wake(Date.now());
+        const step = Date.now();
         const page = this.#call("@SplitExport", { ...name, MaxBytes: COPY_STEP_BYTES }) as { Items: unknown[]; Cursor: string; Done: boolean };
         if (page.Items.length > 0) await toChild("@SplitImport", { ...name, Items: page.Items });
         done = page.Done;
         this.#call("@SplitAdvance", { ...name, Cursor: page.Cursor, Done: done });
-        await yieldToRequests();
+        await pause(step);
       }
       phase = "DIRTY";
     }
     if (phase === "DIRTY") {
       for (;;) {
         if (Date.now() > deadline) return this.#wake(Date.now());
+        const step = Date.now();
         const left = await this.#copyDirty(table, toChild);
         if (left <= FEW_DIRTY && (this.#call("@SplitFence", name) as { Fenced: boolean }).Fenced) break;
-        // Transactions still hold items of the table: they end within their timeout.
-        await new Promise((resolve) => setTimeout(resolve, left <= FEW_DIRTY ? 20 : 0));
+        // (Transactions still holding items of the table end within their timeout.)
+        await pause(step - (left <= FEW_DIRTY ? 20 : 0));
       }
       phase = "FENCED";
     }
@@ -291,9 +297,9 @@ export class ShardSplitter {
       phase = "DROP";
     }
     if (phase === "DROP") {
-      while (!(this.#call("@SplitDrop", { ...name, MaxRows: DROP_STEP_ROWS }) as { Done: boolean }).Done) {
+      for (let step = Date.now(); !(this.#call("@SplitDrop", { ...name, MaxRows: DROP_STEP_ROWS }) as { Done: boolean }).Done; step = Date.now()) {
         if (Date.now() > deadline) return this.#wake(Date.now());
-        await yieldToRequests();
+        await pause(step);
       }
     }
   }

@@ -41,8 +41,8 @@ export interface ShardedDatabaseOptions extends Placement {
 }
 
 type Json = Record<string, unknown>;
-/** Tries of a request that meets a split switching over (about 3.5 s in all). */
-const STALE_RETRIES = 40;
+/** Tries of a request that meets a split switching over (about 3.5 s of waiting in all). */
+const STALE_RETRIES = 150;
 /** The whole bucket space: a range the database's own object holds all of a table in. */
 const ALL_BUCKETS = [0, BUCKETS];
 // Bodies that are not UTF-8 (or start with a byte order mark) go to the database's object as they
@@ -126,7 +126,7 @@ export class ShardedDatabase implements OperationTarget {
     // again, waiting a little longer each time.
     for (let attempt = 0; isStaleMapAnswer(answer) && (attempt === 0 || isSplitStaleAnswer(answer)) && attempt < STALE_RETRIES; attempt++) {
       for (const table of tablesOf(r)) this.#ctx.forget(table);
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(2 ** attempt, 100)));
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(attempt, 25)));
       answer = await this.#dispatch(op, r, text);
     }
     // Still switching after all that: a 500, which every SDK retries.
