@@ -52,6 +52,8 @@ export class ObjectDoors {
     if (!op.startsWith("@")) this.#served += 1;
     const result = this.#engine().handle(op.startsWith("@") ? op : FROM_ROUTER + op, body);
     if (result.status === 200) this.#splitter().noteRequest(op, body, from);
+    // A split's new object took indexes to build from its parent's changed definition: the alarm builds them.
+    if (op === "@SplitAdopt" && result.status === 200 && result.body.includes('"Changed":true')) this.#transactions().wakeAt(Date.now());
     // A part of a transaction over several objects prepared: if no router ends it before its
     // locks expire, the alarm will.
     if (op === "@TxnPrepare" && result.status === 200 && typeof body === "string") {

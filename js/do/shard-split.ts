@@ -286,6 +286,8 @@ export class ShardSplitter {
     }
     if (phase === "FENCED") {
       while ((await this.#copyDirty(table, toChild)) > 0);
+      // The table as it is now (an UpdateTable during the copy reached this object, not the child).
+      await toChild("@SplitAdopt", { Table: this.#status(table).Definition, Lo: split.MovingLo, Hi: split.MovingHi, Self: childIdentity.Object });
       // The directory's TableId (each shard's copy of the table has its own): the map of this table,
       // not of one created again under its name.
       const map = await this.#directory(self, "@ShardMap", name);

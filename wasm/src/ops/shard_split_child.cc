@@ -1,6 +1,7 @@
 // The child's side of a split (internal ops; docs/SCALING.md "Splits"):
 //   "@SplitAdopt"  {Table: the parent's stored definition (Catalog::Encode), Lo, Hi, Self}: this
-//                  object holds buckets [Lo, Hi) of the table from now on (idempotent)
+//                  object holds buckets [Lo, Hi) of the table from now on; again, later: takes the
+//                  indexes and Time to Live the parent's definition has gained or lost -> {"Changed"}
 //   "@SplitImport" {TableName, Items: [...], Deleted: [keys]}: the parent's items, copied as they
 //                  are (index entries written, no stream record: the items did not change)
 #include <string>
@@ -22,6 +23,40 @@ Status SplitAdopt(OperationContext& ctx, const JsonValue& request, JsonWriter& o
   TableInfo table;
   if (ctx.catalog.Load(given.name, &table)) {
     if (table.table_id != given.table_id) return Status::ResourceInUse("@SplitAdopt: another table of that name is here");
+    // Adopted before: the parent's definition may have changed since (UpdateTable during the
+    // copy). Indexes it gained are created here (the maintenance steps backfill them), indexes it
+    // lost are deleted; Time to Live follows.
+    bool changed = false;
+    for (const IndexInfo& wanted : given.indexes)
+      if (!table.FindIndex(wanted.name) && wanted.status != IndexStatus::kDeleting) {
+        IndexInfo index = wanted;
+        index.id = ctx.catalog.AllocateId();
+        index.status = wanted.global ? IndexStatus::kCreating : IndexStatus::kActive;
+        index.backfill_cursor.clear();
+        index.item_count = index.size_bytes = 0;
+        table.indexes.push_back(std::move(index));
+        changed = true;
+      }
+    for (IndexInfo& index : table.indexes) {
+      const IndexInfo* wanted = given.FindIndex(index.name);
+      if ((!wanted || wanted->status == IndexStatus::kDeleting) && index.status != IndexStatus::kDeleting) {
+        index.status = IndexStatus::kDeleting;
+        index.backfill_cursor.clear();
+        changed = true;
+      }
+    }
+    if (table.attribute_definitions.size() != given.attribute_definitions.size()) {
+      table.attribute_definitions = given.attribute_definitions;
+      changed = true;
+    }
+    if (table.ttl_enabled != given.ttl_enabled || table.ttl_attribute != given.ttl_attribute) {
+      table.ttl_enabled = given.ttl_enabled;
+      table.ttl_attribute = given.ttl_attribute;
+      changed = true;
+    }
+    if (changed) ctx.catalog.Save(table);
+    WriteKey(out, "Changed");
+    out.Bool(changed);
     return Status::OK();
   }
   table = given;

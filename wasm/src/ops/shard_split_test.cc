@@ -219,3 +219,26 @@ TEST_F(SplitTest, AMoveHandsTheWholeRangeToTheChild) {
 
 }  // namespace
 }  // namespace dodb
+
+namespace dodb {
+namespace {
+
+TEST_F(SplitTest, AdoptingAgainTakesTheIndexesTheParentGainedOrLost) {
+  Call(parent_, "@SplitBegin", R"({"TableName":"tbl","Self":"","Child":"/t/r32768","Lo":0,"Mid":32768,"Hi":65536})");
+  JsonDocument status = Call(parent_, "@SplitStatus", R"({"TableName":"tbl"})");
+  const std::string adopt = R"(,"Lo":32768,"Hi":65536,"Self":"/t/r32768"})";
+  Call(child_, "@SplitAdopt", R"({"Table":)" + Text(status["Definition"]) + adopt);
+  EXPECT_FALSE(Call(child_, "@SplitAdopt", R"({"Table":)" + Text(status["Definition"]) + adopt)["Changed"].GetBool());
+  // An UpdateTable during the copy reaches the parent only: a GSI added, the other deleted.
+  Call(parent_, "UpdateTable", R"({"TableName":"tbl","AttributeDefinitions":[{"AttributeName":"v","AttributeType":"S"}],)"
+                               R"("GlobalSecondaryIndexUpdates":[{"Create":{"IndexName":"byV","KeySchema":[{"AttributeName":"v","KeyType":"HASH"}],)"
+                               R"("Projection":{"ProjectionType":"ALL"}}}]})");
+  status = Call(parent_, "@SplitStatus", R"({"TableName":"tbl"})");
+  EXPECT_TRUE(Call(child_, "@SplitAdopt", R"({"Table":)" + Text(status["Definition"]) + adopt)["Changed"].GetBool());
+  std::string described = child_.Handle("DescribeTable", R"({"TableName":"tbl"})").body;
+  EXPECT_NE(described.find(R"("IndexName":"byV")"), std::string::npos) << described;
+  EXPECT_NE(described.find(R"("IndexName":"byG")"), std::string::npos) << described;
+}
+
+}  // namespace
+}  // namespace dodb
