@@ -144,7 +144,7 @@ export class DynamoDBEngine implements OperationTarget {
     // UpdateTable may leave index work (backfill, deletion), and DescribeTable a statistics
     // refresh, for the maintenance steps the alarm runs (an alarm with nothing to do is one step).
     if (SCHEDULES_MAINTENANCE.has(base) && result.status === 200) void this.#setAlarm(Date.now());
-    if (this.#pending.length > 0) this.#committed(op);
+    if (this.#pending.length > 0) this.#committed(base);  // as the client named it, also when a router sent it
     return result;
   }
 
