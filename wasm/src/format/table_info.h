@@ -88,6 +88,13 @@ struct TableInfo {
   uint32_t stream_id = 0;        // 0: the table never had a stream
   std::string stream_label;
   int64_t stats_count = 0, stats_size = 0;  // its running totals
+  // GSIs partitioned by their own key (docs/SCALING.md), on a table spread over shards:
+  // index_shards > 0: how many index shard objects each GSI has (the directory and every shard);
+  // index_objects: in a table shard, the prefix of the index shard objects' names
+  // ("<database>/<TableId>/gsi/"); its GSIs then keep no entries here, they are sent through the
+  // outbox (storage/index_outbox.h). Empty: GSIs are kept beside the items (tables before this).
+  int64_t index_shards = 0;
+  std::string index_objects;
 
   // The index with this name, or nullptr.
   const IndexInfo* FindIndex(std::string_view index_name) const;

@@ -57,7 +57,8 @@ DODB_STREAMS_OPERATIONS(DODB_DECLARE_OPERATION)
 // and declared tables' definitions (describe_table.cc).
 #define DODB_INTERNAL_OPERATIONS(X)                                                                        \
   X(Maintain) X(Route) X(ShardMap) X(DescribeTableDefinition) X(TxnPrepare) X(TxnCommit) X(TxnAbort) \
-  X(TxnRead) X(TxnReadEnd) X(TxnPending) X(TxnStatus) X(TxnStage) X(TxnRelease) X(TxnDecide)
+  X(TxnRead) X(TxnReadEnd) X(TxnPending) X(TxnStatus) X(TxnStage) X(TxnRelease) X(TxnDecide)            \
+  X(IndexApply) X(OutboxRead) X(OutboxAck)
 DODB_INTERNAL_OPERATIONS(DODB_DECLARE_OPERATION)
 #undef DODB_DECLARE_OPERATION
 }  // namespace ops

@@ -1,7 +1,9 @@
 // "@ShardMap" (internal; no X-Amz-Target can name it): what the shard router needs to know of a
 // table, from the database's own object (the directory, docs/SCALING.md). Request
 // {"TableName": t}; response {"TableId", "Shards", "HashKey", "LocalIndexes": [...]}, Shards from
-// the table's tag "do-dynamodb:shards" (1 when absent), or ResourceNotFoundException.
+// the table's tag "do-dynamodb:shards" (1 when absent), or ResourceNotFoundException. A table
+// whose GSIs are partitioned by their own key (storage/index_outbox.h) adds "IndexShards" (each
+// GSI's index shard count) and "GlobalIndexes": [{"Name", "HashKeys": [...]}].
 #include <string>
 
 #include "request/operation.h"
@@ -25,6 +27,24 @@ Status ShardMap(OperationContext& ctx, const JsonValue& request, JsonWriter& out
   for (const IndexInfo& i : table.indexes)
     if (!i.global) WriteString(out, i.name);
   out.EndArray();
+  if (table.index_shards > 0) {
+    WriteKey(out, "IndexShards");
+    out.Int64(table.index_shards);
+    WriteKey(out, "GlobalIndexes");
+    out.StartArray();
+    for (const IndexInfo& i : table.indexes) {
+      if (!i.global || i.status == IndexStatus::kDeleting) continue;
+      out.StartObject();
+      WriteKey(out, "Name");
+      WriteString(out, i.name);
+      WriteKey(out, "HashKeys");
+      out.StartArray();
+      for (const KeyAttribute& k : i.hash_keys) WriteString(out, k.name);
+      out.EndArray();
+      out.EndObject();
+    }
+    out.EndArray();
+  }
   return Status::OK();
 }
 

@@ -49,7 +49,7 @@ bool Step(Store& store, Catalog& catalog, TableInfo* table, IndexInfo* index, in
     std::vector<KeyValue> batch = store.Scan(start, PrefixEnd(ItemPrefix(table->id)), false, *budget);
     for (const KeyValue& kv : batch) {
       AttributeMap item;
-      if (DecodeItem(kv.value, &item)) WriteIndexEntry(store, *table, *index, item);
+      if (DecodeItem(kv.value, &item)) WriteIndexEntry(store, *table, *index, kv.key, item);
     }
     *budget -= static_cast<int>(batch.size());
     if (*budget > 0) {  // the range is exhausted
