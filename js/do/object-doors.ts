@@ -7,18 +7,32 @@
 import type { EngineResponse } from "../engine/types.js";
 import { UNKNOWN_OPERATION } from "../http/errors.js";
 import { type DynamoDBEngine, FROM_ROUTER } from "./dynamodb-engine.js";
+import type { IndexOutbox } from "./index-outbox.js";
 import type { TransactionRecovery } from "./transaction-recovery.js";
 
 export class ObjectDoors {
   readonly #engine: () => DynamoDBEngine;
   readonly #transactions: () => TransactionRecovery;
+  readonly #outbox: (() => IndexOutbox) | undefined;
   /** Requests this instance has run (both doors), since it started: DescribeShards reports it. */
   #served = 0;
 
-  /** engine and transactions are called on first use (the object's storage is opened lazily). */
-  constructor(engine: () => DynamoDBEngine, transactions: () => TransactionRecovery) {
+  /**
+   * engine, transactions and outbox are called on first use (the object's storage is opened
+   * lazily). outbox: delivery of partitioned GSIs' outbox records (none: never delivered).
+   */
+  constructor(engine: () => DynamoDBEngine, transactions: () => TransactionRecovery, outbox?: () => IndexOutbox) {
     this.#engine = engine;
     this.#transactions = transactions;
+    this.#outbox = outbox;
+  }
+
+  /** Runs op on the engine; a write that left index outbox records starts their delivery. */
+  #run(op: string, body: string | Uint8Array): EngineResponse {
+    const engine = this.#engine();
+    const result = engine.handle(op, body);
+    if (this.#outbox && engine.takeOutboxWritten()) this.#outbox().kick(engine);
+    return result;
   }
 
   /**
@@ -29,7 +43,7 @@ export class ObjectDoors {
   handle(op: string, body: string | Uint8Array): EngineResponse {
     if (op.startsWith("@")) return UNKNOWN_OPERATION;
     this.#served += 1;
-    return this.#engine().handle(op, body);
+    return this.#run(op, body);
   }
 
   /**
@@ -39,7 +53,7 @@ export class ObjectDoors {
   routerHandle(op: string, body: string | Uint8Array): EngineResponse {
     if (op === "@Maintain") return UNKNOWN_OPERATION;
     if (!op.startsWith("@")) this.#served += 1;
-    const result = this.#engine().handle(op.startsWith("@") ? op : FROM_ROUTER + op, body);
+    const result = this.#run(op.startsWith("@") ? op : FROM_ROUTER + op, body);
     // A part of a transaction over several objects prepared: if no router ends it before its
     // locks expire, the alarm will.
     if (op === "@TxnPrepare" && result.status === 200 && typeof body === "string") {
@@ -54,10 +68,22 @@ export class ObjectDoors {
     return this.#served;
   }
 
-  /** Index backfill, statistics, TTL sweeps (DynamoDBEngine.maintain); then expired transaction parts. */
+  /**
+   * Index backfill, statistics, TTL sweeps (DynamoDBEngine.maintain); then expired transaction
+   * parts; then the index outbox (records of the backfill, or left by a failed delivery).
+   */
   async alarm(): Promise<void> {
     const engine = this.#engine();
     await engine.maintain();
     await this.#transactions().run(engine);
+    if (this.#outbox) {
+      engine.takeOutboxWritten();
+      await this.#outbox().alarm(engine);
+    }
+  }
+
+  /** Delivers the index outbox now; true once it is empty (tests compare GSIs after it). */
+  deliverIndexOutbox(): Promise<boolean> {
+    return this.#outbox ? this.#outbox().deliver(this.#engine()) : Promise.resolve(true);
   }
 }

@@ -9,6 +9,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { DynamoDBEngine } from "../do/dynamodb-engine.js";
+import { IndexOutbox } from "../do/index-outbox.js";
 import { ObjectDoors } from "../do/object-doors.js";
 import { TransactionRecovery } from "../do/transaction-recovery.js";
 import type { EngineResponse } from "../engine/types.js";
@@ -39,7 +40,8 @@ export class NodeDatabaseObject implements ShardStub {
     const storage = this.storage as unknown as DurableObjectStorage;
     this.engine = new DynamoDBEngine(storage, engineModule(), { storage: () => this.storage.host });
     const recovery = new TransactionRecovery(storage, { DYNAMODB: namespace }, id as unknown as DurableObjectId);
-    this.#doors = new ObjectDoors(() => this.engine, () => recovery);
+    const outbox = new IndexOutbox(storage, { DYNAMODB: namespace }, id);
+    this.#doors = new ObjectDoors(() => this.engine, () => recovery, () => outbox);
   }
 
   handle(op: string, body: string | Uint8Array): EngineResponse {
@@ -52,6 +54,10 @@ export class NodeDatabaseObject implements ShardStub {
 
   served(): number {
     return this.#doors.served();
+  }
+
+  deliverIndexOutbox(): Promise<boolean> {
+    return this.#doors.deliverIndexOutbox();
   }
 
   /** The runtime's storage history is not kept here: refused, as Miniflare refuses it. */

@@ -125,8 +125,10 @@ export class ShardContext {
   async #fetchMap(table: string): Promise<ShardMap | null> {
     const r = await this.home().routerHandle("@ShardMap", JSON.stringify({ TableName: table }));
     if (r.status !== 200) return null;
-    const m = JSON.parse(r.body) as { TableId: string; Shards: number; HashKey: string; LocalIndexes: string[] };
-    return { table, tableId: m.TableId, shards: m.Shards, hashKey: m.HashKey, localIndexes: m.LocalIndexes };
+    const m = JSON.parse(r.body) as { TableId: string; Shards: number; HashKey: string; LocalIndexes: string[]; IndexShards?: number;
+      GlobalIndexes?: { Name: string; HashKeys: string[] }[] };
+    return { table, tableId: m.TableId, shards: m.Shards, hashKey: m.HashKey, localIndexes: m.LocalIndexes,
+      ...(m.IndexShards ? { indexShards: m.IndexShards, globalIndexes: m.GlobalIndexes!.map((g) => ({ name: g.Name, hashKeys: g.HashKeys })) } : {}) };
   }
 
   /**
@@ -135,17 +137,26 @@ export class ShardContext {
    * request: the caller decides where those go). requestText: the request as received, if at hand.
    */
   shardOf(op: string, request: unknown, map: ShardMap, requestText?: string): number | null {
+    const hash = this.routeHash({ Operation: op, HashKey: map.hashKey, LocalIndexes: map.localIndexes }, request, requestText);
+    return hash === null ? null : shardOfHash(hash, map.shards);
+  }
+
+  /**
+   * The engine's "@Route" answer (a partition hash) for `head` (its members but Request) and the
+   * request, or null when it names no one partition.
+   */
+  routeHash(head: Record<string, unknown>, request: unknown, requestText?: string): number | null {
     this.#route ??= new WasmEngine(this.#routeModule, new MemoryHost());
     let r: EngineResponse;
     try {
       // The request's own text when there is one (not serialized again); it is valid JSON.
-      const head = JSON.stringify({ Operation: op, HashKey: map.hashKey, LocalIndexes: map.localIndexes });
-      r = this.#route.handle("@Route", `${head.slice(0, -1)},"Request":${requestText ?? JSON.stringify(request)}}`);
+      const text = JSON.stringify(head);
+      r = this.#route.handle("@Route", `${text.slice(0, -1)},"Request":${requestText ?? JSON.stringify(request)}}`);
     } catch {
       return null;  // the engine refused the input outright (WasmEngine starts afresh): no partition
     }
     if (r.status !== 200) return null;
     const { Hash } = JSON.parse(r.body) as { Hash?: number };
-    return Hash === undefined ? null : shardOfHash(Hash, map.shards);
+    return Hash ?? null;
   }
 }

@@ -22,6 +22,19 @@ export interface ShardMap {
   readonly shards: number;
   readonly hashKey: string;
   readonly localIndexes: readonly string[];
+  /**
+   * GSIs partitioned by their own key (js/shard/index-shards.ts): each GSI's index shard count
+   * (the table's shard count at creation) and the GSIs with their HASH attributes. Absent: the
+   * table's GSIs are kept in each shard beside the items (tables created before).
+   */
+  readonly indexShards?: number;
+  readonly globalIndexes?: readonly GlobalIndexMap[];
+}
+
+/** A GSI partitioned by its own key, as the router knows it. */
+export interface GlobalIndexMap {
+  readonly name: string;
+  readonly hashKeys: readonly string[];
 }
 
 /** The shard of a partition key hash (0 <= hash < 2^32). */

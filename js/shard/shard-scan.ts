@@ -47,14 +47,19 @@ function splitPage(body: string): { items: string; tail: ScanTail } {
   return { items, tail: page };
 }
 
-export async function scanShards(ctx: ShardContext, map: ShardMap, request: Record<string, unknown>): Promise<EngineResponse> {
+/**
+ * startShard: the shard an ExclusiveStartKey is on (default: its partition key's; a GSI
+ * partitioned by its own key, index-shards.ts: its index partition key's).
+ */
+export async function scanShards(ctx: ShardContext, map: ShardMap, request: Record<string, unknown>,
+                                 startShard = (esk: unknown) => ctx.shardOf("GetItem", { Key: esk }, map)): Promise<EngineResponse> {
   const segmented = typeof request.Segment === "number" && typeof request.TotalSegments === "number";
   const [first, last] = segmented
     ? shardsOfSegment(request.Segment as number, request.TotalSegments as number, map.shards)
     : [0, map.shards - 1];
   let shard = first;
   if (request.ExclusiveStartKey !== undefined) {
-    const at = ctx.shardOf("GetItem", { Key: request.ExclusiveStartKey }, map);
+    const at = startShard(request.ExclusiveStartKey);
     // A malformed start key: the first shard answers it as one object would.
     if (at !== null) shard = at;
   }

@@ -7,14 +7,15 @@
  * Shard maps are cached per router; an object that answers as if the map were stale (the table
  * went, or moved) makes the router forget the map and try once more.
  *
- * A Query on a global secondary index asks every shard and merges their pages in index order
- * (shard-query.ts); DynamoDB Streams have one stream shard per table shard (shard-streams.ts).
+ * A Query on a global secondary index goes to the one index shard of its index partition
+ * (index-shards.ts; tables created before partitioned GSIs: every shard, merged, shard-query.ts); DynamoDB Streams have one stream shard per table shard (shard-streams.ts).
  * Transactions whose items are on more than one object commit in two rounds (shard-transact.ts).
  */
 import type { EngineResponse, OperationTarget } from "../engine/types.js";
 import { batchGetShards, batchWriteShards } from "./shard-batch.js";
 import { isStaleMapAnswer, type Placement, ShardContext, type ShardNamespace, type ShardStub, validationError } from "./shard-context.js";
 import { SHARDS_TAG, type ShardMap, shardObjectName } from "./shard-map.js";
+import { partitionedIndex, queryIndex, scanIndex } from "./index-shards.js";
 import { queryIndexShards } from "./shard-query.js";
 import { scanShards } from "./shard-scan.js";
 import { resolveTransaction, type TransactionPart, transactGetParts, transactWriteParts } from "./shard-transact.js";
@@ -138,7 +139,9 @@ export class ShardedDatabase implements OperationTarget {
         return ctx.home().handle(op, text);
       case "Scan": {
         const map = await ctx.map(r.TableName);
-        return map && map.shards > 1 ? scanShards(ctx, map, r) : ctx.home().handle(op, text);
+        if (!map || map.shards === 1) return ctx.home().handle(op, text);
+        const index = partitionedIndex(map, r.IndexName);
+        return index ? scanIndex(ctx, map, index, r) : scanShards(ctx, map, r);
       }
       case "BatchGetItem":
         return batchGetShards(ctx, r, text);
@@ -156,8 +159,10 @@ export class ShardedDatabase implements OperationTarget {
     if (shard !== null) return afterStaleLocks(ctx, ctx.shard(map, shard), op, text);
     // No one partition: a Query on a global secondary index (every shard has part of it), or a
     // malformed request (the first shard answers it as one object does).
-    if (op === "Query" && typeof r.IndexName === "string" && !map.localIndexes.includes(r.IndexName))
-      return queryIndexShards(ctx, map, r);
+    if (op === "Query" && typeof r.IndexName === "string" && !map.localIndexes.includes(r.IndexName)) {
+      const index = partitionedIndex(map, r.IndexName);
+      return index ? queryIndex(ctx, map, index, text) : queryIndexShards(ctx, map, r);
+    }
     return ctx.shard(map, 0).routerHandle(op, text);
   }
 

@@ -24,6 +24,7 @@ import { createInProcessStreamsClient } from "../../js/sdk/streams-client.js";
 import { runStreamsScenario } from "../scenarios/streams-cases.js";
 import { makeContext, runAllCases, type CaseResult } from "../scenarios/sdk-cases.js";
 import { FaultyHost } from "./faulty-host.js";
+import { setIndexOutboxFaults } from "../../js/do/index-outbox.js";
 import { SOAK_TABLES, newTally, runSoak, type SoakTally } from "../soak/workload.js";
 
 interface Env {
@@ -250,6 +251,20 @@ export default {
       }
       case "kv-digest":
         return json(await stub.kvDigest());
+      case "outbox-faults":
+        // Faults in every object's index outbox deliveries (?fail=, ?duplicate= probabilities,
+        // ?delay= ms); no parameters: none (js/do/index-outbox.ts).
+        setIndexOutboxFaults(url.searchParams.size === 0 ? null : { fail: Number(url.searchParams.get("fail") ?? 0),
+          duplicate: Number(url.searchParams.get("duplicate") ?? 0), delayMs: Number(url.searchParams.get("delay") ?? 0) });
+        return json({ armed: url.searchParams.size > 0 });
+      case "drain-index-outbox": {
+        // Delivers the index outbox of every shard of ?table= now; answers whether all are empty.
+        const map = JSON.parse((await stub.routerHandle("@ShardMap", JSON.stringify({ TableName: url.searchParams.get("table") }))).body) as
+          { TableId?: string; Shards?: number };
+        const drained = await Promise.all(Array.from({ length: map.Shards && map.Shards > 1 ? map.Shards : 0 }, (_, i) =>
+          env.DYNAMODB.get(env.DYNAMODB.idFromName(`${db}/${map.TableId}/${i}`)).deliverIndexOutbox()));
+        return json({ drained: drained.every(Boolean) });
+      }
       case "kv-digest-sharded": {
         // Every object of the database: its own, and each shard of each spread table (the hostile
         // corpus through http-4-shards requires all of them unchanged).
