@@ -25,6 +25,7 @@ import { runStreamsScenario } from "../scenarios/streams-cases.js";
 import { makeContext, runAllCases, type CaseResult } from "../scenarios/sdk-cases.js";
 import { FaultyHost } from "./faulty-host.js";
 import { setIndexOutboxFaults } from "../../js/do/index-outbox.js";
+import { drainIndexOutboxes, indexReadTable } from "./drain-outbox.js";
 import { SOAK_TABLES, newTally, runSoak, type SoakTally } from "../soak/workload.js";
 
 interface Env {
@@ -215,8 +216,13 @@ export default {
       case "sharded": {
         // The production route, with every table created from here on spread over 4 shards (or
         // ?shards=N: a router of its own, with its own cached maps).
+        // A GSI read comes after the table's index outboxes are delivered (drain-outbox.ts).
         const inner = new URL(`/${db}`, url);
-        return routeToDatabase(new Request(inner, request), env.DYNAMODB, { shards: Number(url.searchParams.get("shards") ?? 4) });
+        const body = await request.arrayBuffer();
+        const table = indexReadTable((request.headers.get("X-Amz-Target") ?? "").split(".")[1] ?? "", new Uint8Array(body));
+        if (table) await drainIndexOutboxes(env.DYNAMODB, db, table);
+        return routeToDatabase(new Request(inner, { method: request.method, headers: request.headers, body }), env.DYNAMODB,
+          { shards: Number(url.searchParams.get("shards") ?? 4) });
       }
       case "faulty-shards": {
         // A router whose calls of the named phases (?fail=@TxnCommit,@TxnAbort) to the objects whose
@@ -257,14 +263,9 @@ export default {
         setIndexOutboxFaults(url.searchParams.size === 0 ? null : { fail: Number(url.searchParams.get("fail") ?? 0),
           duplicate: Number(url.searchParams.get("duplicate") ?? 0), delayMs: Number(url.searchParams.get("delay") ?? 0) });
         return json({ armed: url.searchParams.size > 0 });
-      case "drain-index-outbox": {
+      case "drain-index-outbox":
         // Delivers the index outbox of every shard of ?table= now; answers whether all are empty.
-        const map = JSON.parse((await stub.routerHandle("@ShardMap", JSON.stringify({ TableName: url.searchParams.get("table") }))).body) as
-          { TableId?: string; Shards?: number };
-        const drained = await Promise.all(Array.from({ length: map.Shards && map.Shards > 1 ? map.Shards : 0 }, (_, i) =>
-          env.DYNAMODB.get(env.DYNAMODB.idFromName(`${db}/${map.TableId}/${i}`)).deliverIndexOutbox()));
-        return json({ drained: drained.every(Boolean) });
-      }
+        return json({ drained: await drainIndexOutboxes(env.DYNAMODB, db, url.searchParams.get("table") ?? "") });
       case "kv-digest-sharded": {
         // Every object of the database: its own, and each shard of each spread table (the hostile
         // corpus through http-4-shards requires all of them unchanged).
