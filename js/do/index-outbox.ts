@@ -14,12 +14,13 @@ import type { DynamoDBEngine } from "./dynamodb-engine.js";
 /** A record as "@OutboxRead" gives it. */
 interface OutboxRecord {
   At: string;
-  Record: { O: string; T: string; K: unknown; V: number; P?: unknown };
+  Record: { O: string; J?: string; T: string; K: unknown; V: number; P?: unknown };
 }
 
 interface Namespace {
   idFromName(name: string): unknown;
   idFromString?(id: string): unknown;
+  jurisdiction?(jurisdiction: string): Namespace;
   get(id: unknown): { routerHandle(op: string, body: string): Promise<{ status: number; body: string }> | { status: number; body: string } };
 }
 
@@ -87,8 +88,9 @@ export class IndexOutbox {
     for (;;) {
       const read = engine.handle("@OutboxRead", `{"Limit":${ROUND}}`);
       if (read.status !== 200) return false;
-      const records = (JSON.parse(read.body) as { Records: OutboxRecord[] }).Records;
+      const { Records: records, More: more } = JSON.parse(read.body) as { Records: OutboxRecord[]; More: boolean };
       if (records.length === 0) {
+        if (more) continue;  // the round only dropped records of deleted indexes
         this.#failures = 0;
         return true;
       }
@@ -115,7 +117,8 @@ export class IndexOutbox {
       const done: string[] = [];
       for (const call of calls(group)) {
         const body = JSON.stringify({ TableName: call[0]!.Record.T, Records: call.map(({ Record: { K, V, P } }) => ({ K, V, P })) });
-        if (!(await this.#apply(ns, object, body))) break;  // later records of this object wait: in order
+        const place = call[0]!.Record.J && ns.jurisdiction ? ns.jurisdiction(call[0]!.Record.J) : ns;
+        if (!(await this.#apply(place, object, body))) break;  // later records of this object wait: in order
         done.push(...call.map((r) => r.At));
       }
       return done;

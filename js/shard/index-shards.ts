@@ -12,7 +12,7 @@
  * not built). Tables created before keep their GSIs in each shard (shard-query.ts).
  */
 import type { EngineResponse } from "../engine/types.js";
-import type { ShardContext } from "./shard-context.js";
+import type { ShardContext, ShardStub } from "./shard-context.js";
 import { type GlobalIndexMap, type ShardMap, shardOfHash } from "./shard-map.js";
 import { scanShards } from "./shard-scan.js";
 
@@ -36,6 +36,11 @@ function indexMap(map: ShardMap, index: GlobalIndexMap | string): ShardMap {
   const name = typeof index === "string" ? index : index.name;
   const hashKey = typeof index === "string" ? map.hashKey : index.hashKeys[0]!;
   return { table: map.table, tableId: `${map.tableId}/gsi/${name}`, shards: map.indexShards ?? 1, hashKey, localIndexes: [] };
+}
+
+/** Every index shard object of the table's partitioned GSIs. */
+export function indexShardObjects(ctx: ShardContext, map: ShardMap): ShardStub[] {
+  return (map.globalIndexes ?? []).flatMap((g) => Array.from({ length: map.indexShards ?? 0 }, (_, i) => ctx.shard(indexMap(map, g), i)));
 }
 
 /** The index shard an index key (a Query's key condition, or a Key of the index) hashes to, or null. */

@@ -42,7 +42,8 @@ export async function createTable(ctx: ShardContext, request: Json, body: string
   // The shards' own definitions carry no shard tag: they hold items, and serve them.
   const { Tags: _tags, ...definition } = request;
   const failed = await toEveryShard(ctx, map, "CreateTable",
-    JSON.stringify({ ...definition, "@IndexShards": shards, "@IndexObjects": indexObjectsPrefix(ctx.database, map) }));
+    JSON.stringify({ ...definition, "@IndexShards": shards, "@IndexObjects": indexObjectsPrefix(ctx.database, map),
+      ...(ctx.jurisdiction ? { "@IndexJurisdiction": ctx.jurisdiction } : {}) }));
   if (failed && !/ResourceInUseException/.test(failed.body)) return failed;
   return created;
 }

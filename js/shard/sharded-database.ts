@@ -15,7 +15,7 @@ import type { EngineResponse, OperationTarget } from "../engine/types.js";
 import { batchGetShards, batchWriteShards } from "./shard-batch.js";
 import { isStaleMapAnswer, type Placement, ShardContext, type ShardNamespace, type ShardStub, validationError } from "./shard-context.js";
 import { SHARDS_TAG, type ShardMap, shardObjectName } from "./shard-map.js";
-import { partitionedIndex, queryIndex, scanIndex } from "./index-shards.js";
+import { indexShardObjects, partitionedIndex, queryIndex, scanIndex } from "./index-shards.js";
 import { queryIndexShards } from "./shard-query.js";
 import { scanShards } from "./shard-scan.js";
 import { resolveTransaction, type TransactionPart, transactGetParts, transactWriteParts } from "./shard-transact.js";
@@ -67,7 +67,7 @@ export class ShardedDatabase implements OperationTarget {
   }
 
   /**
-   * Point-in-time recovery of the whole database, every shard of every spread table included, to
+   * Point-in-time recovery of the whole database, every shard (and index shard) of every spread table included, to
    * the same `time` (DynamoDBDurableObject.restoreToPointInTime: deployed objects only; Miniflare
    * refuses it). The database's object goes first; its directory, as it was at `time`, then names
    * the spread tables of that time, whose shard objects are restored to `time` too. Rejects with the
@@ -85,7 +85,8 @@ export class ShardedDatabase implements OperationTarget {
       for (const table of page.TableNames) {
         const map = await ctx.map(table);
         if (map && map.shards > 1)
-          await Promise.all(Array.from({ length: map.shards }, (_, i) => restarted(ctx.shard(map, i), time)));
+          await Promise.all([...Array.from({ length: map.shards }, (_, i) => ctx.shard(map, i)), ...indexShardObjects(ctx, map)]
+            .map((stub) => restarted(stub, time)));
       }
       start = page.LastEvaluatedTableName;
     } while (start);

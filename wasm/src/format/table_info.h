@@ -95,6 +95,7 @@ struct TableInfo {
   // outbox (storage/index_outbox.h). Empty: GSIs are kept beside the items (tables before this).
   int64_t index_shards = 0;
   std::string index_objects;
+  std::string index_jurisdiction;  // the jurisdiction the index shard objects are in ("": none)
 
   // The index with this name, or nullptr.
   const IndexInfo* FindIndex(std::string_view index_name) const;

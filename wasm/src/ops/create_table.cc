@@ -237,6 +237,8 @@ Status CreateTable(OperationContext& ctx, const JsonValue& request, JsonWriter& 
     table.index_shards = n->GetInt64();
   if (const JsonValue* o = ctx.from_router ? Member(request, "@IndexObjects") : nullptr; o && o->IsString())
     table.index_objects.assign(StringOf(*o));
+  if (const JsonValue* j = ctx.from_router ? Member(request, "@IndexJurisdiction") : nullptr; j && j->IsString())
+    table.index_jurisdiction.assign(StringOf(*j));
   if (stream_enabled) EnableStream(ctx.store, ctx.catalog, &table, StringOf((*stream)["StreamViewType"]));
   ctx.catalog.Save(table);
 

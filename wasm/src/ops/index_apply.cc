@@ -1,7 +1,8 @@
 // The internal operations of GSIs partitioned by their own key (storage/index_outbox.h,
 // docs/SCALING.md); no X-Amz-Target can name them.
 // - "@OutboxRead" {"Limit": n}: a table shard's outbox records, oldest first:
-//   {"Records": [{"At": "<place, hex>", "Record": {...}}], "More": bool}.
+//   {"Records": [{"At": "<place, hex>", "Record": {...}}], "More": bool}. Records of a GSI deleted
+//   since they were written (or of a deleted table) are removed instead: nothing must apply them.
 // - "@OutboxAck" {"At": ["<place>", ...]}: removes delivered records.
 // - "@IndexApply" {"TableName": t, "Records": [{"K", "V", "P"}]}: an index shard object applies
 //   records in order, each only if its version is newer than the entry's (answers {"Applied": n}).
@@ -48,7 +49,24 @@ Status OutboxRead(OperationContext& ctx, const JsonValue& request, JsonWriter& o
   std::vector<KeyValue> records = ReadOutbox(ctx.store, limit + 1);
   WriteKey(out, "Records");
   out.StartArray();
+  std::string loaded_name;
+  TableInfo table;
+  bool loaded = false;
   for (size_t i = 0; i < records.size() && static_cast<int>(i) < limit; ++i) {
+    JsonDocument d;
+    d.Parse(records[i].value.data(), records[i].value.size());
+    const JsonValue* t = d.IsObject() ? Member(d, "T") : nullptr;
+    const JsonValue* n = d.IsObject() ? Member(d, "I") : nullptr;
+    const JsonValue* x = d.IsObject() ? Member(d, "X") : nullptr;
+    if (t && t->IsString() && (!loaded || loaded_name != StringOf(*t))) {
+      loaded_name.assign(StringOf(*t));
+      loaded = ctx.catalog.Load(loaded_name, &table);
+    }
+    if (!t || !t->IsString() || !n || !n->IsString() || !x || !x->IsUint() ||
+        !OutboxRecordCurrent(loaded ? &table : nullptr, StringOf(*n), x->GetUint())) {
+      ctx.store.Delete(records[i].key);
+      continue;
+    }
     out.StartObject();
     WriteKey(out, "At");
     WriteString(out, Hex(records[i].key));

@@ -58,8 +58,16 @@ void AddRecord(Store& store, const TableInfo& table, const IndexInfo& index, int
   w.StartObject();
   WriteKey(w, "O");
   WriteString(w, table.index_objects + index.name + "/" + std::to_string(shard));
+  if (!table.index_jurisdiction.empty()) {
+    WriteKey(w, "J");
+    WriteString(w, table.index_jurisdiction);
+  }
   WriteKey(w, "T");
   WriteString(w, table.name);
+  WriteKey(w, "I");
+  WriteString(w, index.name);
+  WriteKey(w, "X");
+  w.Uint(index.id);
   WriteKey(w, "K");
   WriteAttributeMap(w, key);
   WriteKey(w, "V");
@@ -133,6 +141,11 @@ std::vector<KeyValue> ReadOutbox(Store& store, int limit) {
 }
 
 bool OutboxEmpty(Store& store) { return ReadOutbox(store, 1).empty(); }
+
+bool OutboxRecordCurrent(const TableInfo* table, std::string_view index_name, uint32_t index_id) {
+  const IndexInfo* index = table ? table->FindIndex(index_name) : nullptr;
+  return index && index->id == index_id && index->status != IndexStatus::kDeleting;
+}
 
 bool ApplyIndexRecord(Store& store, const TableInfo& table, const AttributeMap& key, uint64_t version,
                       const AttributeMap* projected) {

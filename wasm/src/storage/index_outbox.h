@@ -12,8 +12,9 @@
 // key space 0x09, over its own items) and ignores a record that is not newer: deliveries may be
 // repeated, late or out of order, the index converges to the table's projected items.
 //
-// An outbox record (JSON): {"O": index shard object name, "T": table name, "K": the item's key
-// attributes, "V": version, "P": the projected item (absent: remove the entry)}.
+// An outbox record (JSON): {"O": index shard object name, "J": its jurisdiction (if any), "T":
+// table name, "I": index name, "X": the index's id here, "K": the item's key attributes, "V":
+// version, "P": the projected item (absent: remove the entry)}.
 #ifndef DODB_STORAGE_INDEX_OUTBOX_H_
 #define DODB_STORAGE_INDEX_OUTBOX_H_
 
@@ -55,6 +56,9 @@ void EmitIndexChange(Store& store, const TableInfo& table, const IndexInfo& inde
 std::vector<KeyValue> ReadOutbox(Store& store, int limit);
 // Whether this object has outbox records waiting.
 bool OutboxEmpty(Store& store);
+// Whether a record of index (index_name, index_id) of table (nullptr: gone) must still be
+// delivered: not if the index was deleted since, even if one was created again under its name.
+bool OutboxRecordCurrent(const TableInfo* table, std::string_view index_name, uint32_t index_id);
 
 // An index shard applies one record: the item at key (the table's key attributes) becomes
 // projected (nullptr: removed) if version is newer than the one kept. True if applied.

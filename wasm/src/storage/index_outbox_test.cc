@@ -81,7 +81,7 @@ TEST_F(IndexOutboxTest, WritesLeaveOutboxRecordsAndNoLocalEntries) {
   Put(R"({"pk":{"S":"b"},"y":{"N":"2"}})");  // not in the index: nothing to send
   auto records = Outbox();
   ASSERT_EQ(records.size(), 1u);
-  EXPECT_NE(records[0].second.find(R"("T":"tbl","K":{"pk":{"S":"a"}})"), std::string::npos) << records[0].second;
+  EXPECT_NE(records[0].second.find(R"("T":"tbl","I":"byG","X":2,"K":{"pk":{"S":"a"}})"), std::string::npos) << records[0].second;
   // The projection: keys and x, not y.
   EXPECT_NE(records[0].second.find(R"("x":{"N":"1"})"), std::string::npos);
   EXPECT_EQ(records[0].second.find(R"("y")"), std::string::npos);
@@ -136,6 +136,16 @@ TEST_F(IndexOutboxTest, DuplicatedLateAndReorderedDeliveriesConverge) {
   Deliver({records.back()}, false);
   EXPECT_NE(QueryIndex("G1").find("\"Count\":0"), std::string::npos);
   EXPECT_NE(QueryIndex("G2").find("\"Count\":0"), std::string::npos);
+}
+
+TEST_F(IndexOutboxTest, RecordsOfADeletedIndexAreDroppedNotDelivered) {
+  Put(R"({"pk":{"S":"a"},"g":{"S":"G1"}})");
+  ASSERT_EQ(table_.Handle("UpdateTable", R"({"TableName":"tbl","GlobalSecondaryIndexUpdates":[{"Delete":{"IndexName":"byG"}}]})").status, 200);
+  // Even while the deletion is in progress, and after: nothing is handed out, and it is gone.
+  EXPECT_TRUE(Outbox().empty());
+  while (table_.Handle("@Maintain", "{}").body.find(R"("More":true)") != std::string::npos) {
+  }
+  EXPECT_TRUE(ReadOutbox(table_store_, 10).empty());
 }
 
 TEST_F(IndexOutboxTest, AnIndexCreatedLaterIsBackfilledThroughTheOutbox) {

@@ -76,6 +76,7 @@ DODB_COLD std::string EncodeTable(const TableInfo& t) {
   WriteKey(w, "PitrDays"); w.Int64(t.pitr_days);
   if (t.index_shards > 0) { WriteKey(w, "IndexShards"); w.Int64(t.index_shards); }
   if (!t.index_objects.empty()) { WriteKey(w, "IndexObjects"); WriteString(w, t.index_objects); }
+  if (!t.index_jurisdiction.empty()) { WriteKey(w, "IndexJurisdiction"); WriteString(w, t.index_jurisdiction); }
   WriteKey(w, "Tags");
   w.StartObject();
   for (const auto& [k, v] : t.tags) { WriteKey(w, k); WriteString(w, v); }
@@ -145,6 +146,7 @@ DODB_COLD bool DecodeTable(std::string_view json, TableInfo* t) {
   t->index_shards = 0;
   if (const JsonValue* v = Member(d, "IndexShards")) t->index_shards = v->GetInt64();
   t->index_objects = StringMember(d, "IndexObjects");
+  t->index_jurisdiction = StringMember(d, "IndexJurisdiction");
   t->tags.clear();
   if (const JsonValue* tags = Member(d, "Tags"))
     for (const auto& m : tags->GetObject()) t->tags.emplace_back(std::string(StringOf(m.name)), std::string(StringOf(m.value)));
