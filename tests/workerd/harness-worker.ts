@@ -300,8 +300,11 @@ export default {
       case "rpc": {
         // The Durable Object's RPC method handle(op, body), with the request body as bytes; answers
         // the engine's {status, body} (errors arrive as the engine's answer, not as exceptions).
+        // ?object= names another object than the database's (a shard: "<db>/<TableId>/<i>").
         const body = new Uint8Array(await request.arrayBuffer());
-        return json(await stub.handle(url.searchParams.get("op") ?? "", body));
+        const object = url.searchParams.get("object");
+        const target = object ? env.DYNAMODB.get(env.DYNAMODB.idFromName(object)) : stub;
+        return json(await target.handle(url.searchParams.get("op") ?? "", body));
       }
       default:
         return new Response("unknown test route\n", { status: 404 });
