@@ -38,8 +38,7 @@ uint64_t NowMicros(Store& store) { return static_cast<uint64_t>(store.NowMs()) *
 // The next outbox place: after the last record, and never below the clock, so a place is not
 // reused after the outbox empties (a delivery in flight acknowledges the places it read).
 std::string NextOutboxKey(Store& store) {
-  std::string prefix(1, kIndexOutboxPrefix);
-  std::vector<KeyValue> last = store.Scan(prefix, PrefixEnd(prefix), true, 1);
+  std::vector<KeyValue> last = LastOutboxRecord(store);
   uint64_t next = last.empty() ? 0 : ReadU64(std::string_view(last[0].key).substr(1)) + 1;
   return U64Key(kIndexOutboxPrefix, std::max(next, NowMicros(store)));
 }
@@ -141,6 +140,11 @@ std::vector<KeyValue> ReadOutbox(Store& store, int limit) {
 }
 
 bool OutboxEmpty(Store& store) { return ReadOutbox(store, 1).empty(); }
+
+std::vector<KeyValue> LastOutboxRecord(Store& store) {
+  std::string prefix(1, kIndexOutboxPrefix);
+  return store.Scan(prefix, PrefixEnd(prefix), true, 1);
+}
 
 bool OutboxRecordCurrent(const TableInfo* table, std::string_view index_name, uint32_t index_id) {
   const IndexInfo* index = table ? table->FindIndex(index_name) : nullptr;

@@ -54,6 +54,8 @@ void EmitIndexChange(Store& store, const TableInfo& table, const IndexInfo& inde
 
 // Up to limit outbox records, oldest first (key: the record's place, for OutboxAck).
 std::vector<KeyValue> ReadOutbox(Store& store, int limit);
+// The newest outbox record (none: empty).
+std::vector<KeyValue> LastOutboxRecord(Store& store);
 // Whether this object has outbox records waiting.
 bool OutboxEmpty(Store& store);
 // Whether a record of index (index_name, index_id) of table (nullptr: gone) must still be
