@@ -10,7 +10,9 @@
  *   on a one-shard table, in alternating blocks so both see the same machine load: medians of µs
  *   per Query and the ratio; the same for a PutItem that moves an item's GSI entry (on 16 shards:
  *   its outbox record, version, and the delivery that follows, which Miniflare runs on the same
- *   cores).
+ *   cores). For comparison, the Query on a 16-shard table laid out as before partitioned GSIs
+ *   (created as the previous version did: each shard keeps its items' GSI entries, and a GSI Query
+ *   asks all 16 and merges).
  * Usage: node dist/bench/gsi.js [samples] [writers] [poll ms]
  */
 import { postOp } from "../tests/support/clients.js";
@@ -66,7 +68,26 @@ async function lag(w: StartedWorker, samples: number, writers: number, pollMs: n
     `p50 ${median(lags).toFixed(1)} ms, p99 ${percentile(lags, 0.99).toFixed(1)} ms, max ${Math.max(...lags).toFixed(1)} ms`);
 }
 
+/** The table as the previous version created it over 16 shards (the harness's rpc route reaches each object). */
+async function createOldLayout(w: StartedWorker): Promise<void> {
+  const rpc = async (op: string, body: unknown, object?: string) => {
+    const r = await fetch(new URL(`/__test/rpc/default?op=${op}${object ? `&object=${encodeURIComponent(object)}` : ""}`, w.url),
+      { method: "POST", body: JSON.stringify(body) });
+    const answer = (await r.json()) as { status: number; body: string };
+    if (answer.status !== 200) throw new Error(`${op}: ${answer.body}`);
+    return JSON.parse(answer.body) as { Table: { TableId: string } };
+  };
+  const { Tags: _tags, ...definition } = { ...table(16), TableName: "old" };
+  await rpc("CreateTable", { ...definition, Tags: table(16).Tags });
+  const { TableId } = (await rpc("DescribeTable", { TableName: "old" })).Table;
+  for (let i = 0; i < 16; i++) await rpc("CreateTable", definition, `default/${TableId}/${i}`);
+}
+
 async function queryRatio(sharded: StartedWorker, single: StartedWorker): Promise<void> {
+  await createOldLayout(sharded);
+  for (let i = 0; i < 2000; i += 25)
+    await ok(postOp(sharded.url, "BatchWriteItem", { RequestItems: { old: Array.from({ length: 25 }, (_, k) =>
+      ({ PutRequest: { Item: { pk: { S: `q${i + k}` }, g: { S: `q${(i + k) % 50}` }, pad: { S: pad } } } })) } }));
   for (const w of [sharded, single]) {
     for (let i = 0; i < 2000; i += 25)
       await ok(postOp(w.url, "BatchWriteItem", { RequestItems: { bench: Array.from({ length: 25 }, (_, k) =>
@@ -78,18 +99,20 @@ async function queryRatio(sharded: StartedWorker, single: StartedWorker): Promis
     if (r.Count === 40) break;
     await sleep(50);
   }
-  const us: [number[], number[]] = [[], []];
+  const us: [number[], number[], number[]] = [[], [], []];
+  const targets = [[sharded, "bench"], [single, "bench"], [sharded, "old"]] as const;
   for (let block = 0; block < 9; block++)
-    for (const [k, w] of [sharded, single].entries()) {
+    for (const [k, [w, name]] of targets.entries()) {
       const t = performance.now();
       for (let i = 0; i < 100; i++) {
-        const r = await ok(postOp(w.url, "Query", byG(`q${i % 50}`)));
+        const r = await ok(postOp(w.url, "Query", { ...byG(`q${i % 50}`), TableName: name }));
         if (r.Count !== 40) throw new Error(`Query answered ${String(r.Count)} items`);
       }
       us[k]!.push(((performance.now() - t) * 1000) / 100);
     }
-  const [a, b] = [median(us[0]), median(us[1])];
-  console.log(`Query on a GSI (40 items of ~200 bytes): 16 shards ${a.toFixed(0)} µs, one shard ${b.toFixed(0)} µs: ${(a / b).toFixed(2)}x`);
+  const [a, b, old] = [median(us[0]), median(us[1]), median(us[2])];
+  console.log(`Query on a GSI (40 items of ~200 bytes): 16 shards ${a.toFixed(0)} µs, one shard ${b.toFixed(0)} µs: ${(a / b).toFixed(2)}x; ` +
+    `16 shards laid out as before (every shard asked, merged) ${old.toFixed(0)} µs: ${(old / b).toFixed(2)}x`);
   const puts: [number[], number[]] = [[], []];
   for (let block = 0; block < 9; block++)
     for (const [k, w] of [sharded, single].entries()) {
