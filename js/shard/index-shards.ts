@@ -12,7 +12,7 @@
  * not built). Tables created before keep their GSIs in each shard (shard-query.ts).
  */
 import type { EngineResponse } from "../engine/types.js";
-import type { ShardContext, ShardStub } from "./shard-context.js";
+import { type ShardContext, type ShardStub, validationError } from "./shard-context.js";
 import { type GlobalIndexMap, type ShardMap, shardOfHash } from "./shard-map.js";
 import { scanShards } from "./shard-scan.js";
 
@@ -50,14 +50,45 @@ function indexShardOf(ctx: ShardContext, map: ShardMap, index: GlobalIndexMap, o
 }
 
 /** A Query on a partitioned GSI: the one index shard of its partition (a malformed one: the first, which answers it). */
-export function queryIndex(ctx: ShardContext, map: ShardMap, index: GlobalIndexMap, text: string): Promise<EngineResponse> | EngineResponse {
+export async function queryIndex(ctx: ShardContext, map: ShardMap, index: GlobalIndexMap, text: string): Promise<EngineResponse> {
+  const refused = await backfilling(ctx, map, index);
+  if (refused) return refused;
   const shard = indexShardOf(ctx, map, index, "Query", undefined, text) ?? 0;
   return ctx.shard(indexMap(map, index), shard).routerHandle("Query", text);
 }
 
 /** A Scan (or parallel Scan segment) of a partitioned GSI: its index shards in order. */
-export function scanIndex(ctx: ShardContext, map: ShardMap, index: GlobalIndexMap, request: Json): Promise<EngineResponse> {
+export async function scanIndex(ctx: ShardContext, map: ShardMap, index: GlobalIndexMap, request: Json): Promise<EngineResponse> {
+  const refused = await backfilling(ctx, map, index);
+  if (refused) return refused;
   return scanShards(ctx, indexMap(map, index), request, (esk) => indexShardOf(ctx, map, index, "Scan", { Key: esk }));
+}
+
+/**
+ * A GSI created online is readable once every table shard has delivered its backfill (each shows
+ * it ACTIVE); the directory keeps it CREATING until a router sees that and says so
+ * ("@IndexActive": here, or in DescribeTable). Until then, DynamoDB's error for a backfilling index.
+ */
+async function backfilling(ctx: ShardContext, map: ShardMap, index: GlobalIndexMap): Promise<EngineResponse | null> {
+  if (!index.creating) return null;
+  const body = JSON.stringify({ TableName: map.table });
+  const answers = await Promise.all(Array.from({ length: map.shards }, (_, i) => ctx.shard(map, i).routerHandle("DescribeTable", body)));
+  if (await finishBackfills(ctx, map, [index.name], answers)) return null;
+  return validationError(`Cannot read from backfilling global secondary index: ${index.name}`);
+}
+
+/**
+ * Of the GSIs `names` (CREATING in the directory), makes ACTIVE there those every table shard shows
+ * ACTIVE in `answers` (their DescribeTable answers); true if all of them are now.
+ */
+export async function finishBackfills(ctx: ShardContext, map: ShardMap, names: string[], answers: EngineResponse[]): Promise<boolean> {
+  const shardIndexes = answers.map((r) => r.status === 200
+    ? (JSON.parse(r.body) as { Table: { GlobalSecondaryIndexes?: { IndexName: string; IndexStatus?: string }[] } }).Table.GlobalSecondaryIndexes ?? []
+    : null);
+  const done = names.filter((name) => shardIndexes.every((gsis) => gsis?.find((g) => g.IndexName === name)?.IndexStatus === "ACTIVE"));
+  for (const name of done) await ctx.home().routerHandle("@IndexActive", JSON.stringify({ TableName: map.table, IndexName: name }));
+  if (done.length > 0) ctx.forget(map.table);
+  return done.length === names.length;
 }
 
 interface TableDescription {

@@ -126,9 +126,9 @@ export class ShardContext {
     const r = await this.home().routerHandle("@ShardMap", JSON.stringify({ TableName: table }));
     if (r.status !== 200) return null;
     const m = JSON.parse(r.body) as { TableId: string; Shards: number; HashKey: string; LocalIndexes: string[]; IndexShards?: number;
-      GlobalIndexes?: { Name: string; HashKeys: string[] }[] };
+      GlobalIndexes?: { Name: string; HashKeys: string[]; Creating?: boolean }[] };
     return { table, tableId: m.TableId, shards: m.Shards, hashKey: m.HashKey, localIndexes: m.LocalIndexes,
-      ...(m.IndexShards ? { indexShards: m.IndexShards, globalIndexes: m.GlobalIndexes!.map((g) => ({ name: g.Name, hashKeys: g.HashKeys })) } : {}) };
+      ...(m.IndexShards ? { indexShards: m.IndexShards, globalIndexes: m.GlobalIndexes!.map((g) => ({ name: g.Name, hashKeys: g.HashKeys, ...(g.Creating ? { creating: true } : {}) })) } : {}) };
   }
 
   /**

@@ -35,6 +35,8 @@ export interface ShardMap {
 export interface GlobalIndexMap {
   readonly name: string;
   readonly hashKeys: readonly string[];
+  /** Created online and not yet ACTIVE when the map was read (index-shards.ts). */
+  readonly creating?: boolean;
 }
 
 /** The shard of a partition key hash (0 <= hash < 2^32). */

@@ -9,7 +9,7 @@
 import type { EngineResponse } from "../engine/types.js";
 import { type ShardContext, validationError } from "./shard-context.js";
 import { MAX_SHARDS, SHARDS_TAG, type ShardMap, requestedShards } from "./shard-map.js";
-import { addIndexShardCounts, createIndexShards, deleteIndexShards, indexObjectsPrefix, indexUpdates } from "./index-shards.js";
+import { addIndexShardCounts, createIndexShards, deleteIndexShards, finishBackfills, indexObjectsPrefix, indexUpdates } from "./index-shards.js";
 
 type Json = Record<string, unknown>;
 
@@ -128,7 +128,17 @@ export async function describeTable(ctx: ShardContext, request: Json, body: stri
       }
     }
   }
-  if (map.indexShards) await addIndexShardCounts(ctx, map, table.GlobalSecondaryIndexes ?? []);
+  if (map.indexShards) {
+    await addIndexShardCounts(ctx, map, table.GlobalSecondaryIndexes ?? []);
+    // A GSI created online: ACTIVE once every shard has delivered its backfill (index-shards.ts).
+    for (const g of table.GlobalSecondaryIndexes ?? [])
+      if (g.IndexStatus === "CREATING" && await finishBackfills(ctx, map, [g.IndexName], answers)) {
+        g.IndexStatus = "ACTIVE";
+        delete g.Backfilling;
+      }
+    const shardsActive = answers.every((r) => r.status === 200 && (JSON.parse(r.body) as { Table: Description }).Table.TableStatus === "ACTIVE");
+    if (shardsActive && (table.GlobalSecondaryIndexes ?? []).every((g) => g.IndexStatus === "ACTIVE")) table.TableStatus = "ACTIVE";
+  }
   return { status: 200, body: JSON.stringify(out) };
 }
 

@@ -7,6 +7,8 @@
 // - "@IndexApply" {"TableName": t, "Records": [{"K", "V", "P"}]}: an index shard object applies
 //   records in order, each only if its version is newer than the entry's (answers {"Applied": n}).
 //   The records of one call are applied in one storage transaction.
+// - "@IndexActive" {"TableName": t, "IndexName": i}: in the directory, a partitioned GSI created
+//   online becomes ACTIVE (the router calls it once every shard has delivered its backfill).
 #include <string>
 
 #include "format/attribute_value.h"
@@ -112,6 +114,23 @@ Status IndexApply(OperationContext& ctx, const JsonValue& request, JsonWriter& o
   }
   WriteKey(out, "Applied");
   out.Int64(applied);
+  return Status::OK();
+}
+
+Status IndexActive(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
+  const JsonValue* name = Member(request, "TableName");
+  const JsonValue* index_name = Member(request, "IndexName");
+  if (!name || !name->IsString() || !index_name || !index_name->IsString())
+    return Status::Validation("@IndexActive needs TableName and IndexName");
+  TableInfo table;
+  if (!ctx.catalog.Load(StringOf(*name), &table)) return Status::ResourceNotFound("Requested resource not found");
+  for (IndexInfo& index : table.indexes)
+    if (index.name == StringOf(*index_name) && index.status == IndexStatus::kCreating && IsHeldByRouter(table, index)) {
+      index.status = IndexStatus::kActive;
+      index.backfill_cursor.clear();
+      ctx.catalog.Save(table);
+    }
+  (void)out;
   return Status::OK();
 }
 

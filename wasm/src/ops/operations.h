@@ -58,7 +58,7 @@ DODB_STREAMS_OPERATIONS(DODB_DECLARE_OPERATION)
 #define DODB_INTERNAL_OPERATIONS(X)                                                                        \
   X(Maintain) X(Route) X(ShardMap) X(DescribeTableDefinition) X(TxnPrepare) X(TxnCommit) X(TxnAbort) \
   X(TxnRead) X(TxnReadEnd) X(TxnPending) X(TxnStatus) X(TxnStage) X(TxnRelease) X(TxnDecide)            \
-  X(IndexApply) X(OutboxRead) X(OutboxAck)
+  X(IndexApply) X(OutboxRead) X(OutboxAck) X(IndexActive)
 DODB_INTERNAL_OPERATIONS(DODB_DECLARE_OPERATION)
 #undef DODB_DECLARE_OPERATION
 }  // namespace ops

@@ -3,7 +3,8 @@
 // {"TableName": t}; response {"TableId", "Shards", "HashKey", "LocalIndexes": [...]}, Shards from
 // the table's tag "do-dynamodb:shards" (1 when absent), or ResourceNotFoundException. A table
 // whose GSIs are partitioned by their own key (storage/index_outbox.h) adds "IndexShards" (each
-// GSI's index shard count) and "GlobalIndexes": [{"Name", "HashKeys": [...]}].
+// GSI's index shard count) and "GlobalIndexes": [{"Name", "HashKeys": [...], "Creating": true
+// while a GSI created online is backfilling}].
 #include <string>
 
 #include "request/operation.h"
@@ -41,6 +42,10 @@ Status ShardMap(OperationContext& ctx, const JsonValue& request, JsonWriter& out
       out.StartArray();
       for (const KeyAttribute& k : i.hash_keys) WriteString(out, k.name);
       out.EndArray();
+      if (i.status == IndexStatus::kCreating) {
+        WriteKey(out, "Creating");
+        out.Bool(true);
+      }
       out.EndObject();
     }
     out.EndArray();

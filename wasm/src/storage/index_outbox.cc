@@ -85,6 +85,10 @@ bool IsPartitionedIndex(const TableInfo& table, const IndexInfo& index) {
   return index.global && !table.index_objects.empty() && table.index_shards > 0;
 }
 
+bool IsHeldByRouter(const TableInfo& table, const IndexInfo& index) {
+  return index.global && table.index_objects.empty() && table.index_shards > 0 && table.ShardCount() > 1;
+}
+
 bool HasPartitionedIndexes(const TableInfo& table) {
   return std::any_of(table.indexes.begin(), table.indexes.end(), [&](const IndexInfo& i) {
     return i.status != IndexStatus::kDeleting && IsPartitionedIndex(table, i);

@@ -31,6 +31,10 @@ namespace dodb {
 
 // True if index's entries go through the outbox (a GSI of a table shard with index_objects set).
 bool IsPartitionedIndex(const TableInfo& table, const IndexInfo& index);
+// True if index is a partitioned GSI as the directory (the database's own object) keeps it: a
+// table spread over shards whose GSIs are partitioned. Created online, it stays CREATING there
+// until the router, having seen every shard's backfill delivered, makes it ACTIVE ("@IndexActive").
+bool IsHeldByRouter(const TableInfo& table, const IndexInfo& index);
 // True if any index of table (not being deleted) is partitioned.
 bool HasPartitionedIndexes(const TableInfo& table);
 

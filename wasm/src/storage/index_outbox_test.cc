@@ -203,6 +203,18 @@ TEST_F(IndexOutboxTest, ShardMapNamesThePartitionedIndexes) {
                                                R"({"Key":{"g":{"S":"G1"},"pk":{"S":"zz"}}}})").body;
   EXPECT_NE(route.find("\"Hash\":"), std::string::npos) << route;
   EXPECT_EQ(route, esk);
+  // A GSI created online stays CREATING in the directory until the router says every shard is done.
+  ASSERT_EQ(directory.Handle("UpdateTable", R"({"TableName":"tbl","AttributeDefinitions":[{"AttributeName":"x","AttributeType":"S"}],)"
+                                            R"("GlobalSecondaryIndexUpdates":[{"Create":{"IndexName":"byX","KeySchema":[{"AttributeName":"x","KeyType":"HASH"}],)"
+                                            R"("Projection":{"ProjectionType":"KEYS_ONLY"}}}]})")
+                .status,
+            200);
+  std::string step = directory.Handle("@Maintain", "{}").body;
+  EXPECT_NE(step.find(R"("More":false)"), std::string::npos) << step;  // no spinning alarm
+  EXPECT_NE(directory.Handle("@ShardMap", R"({"TableName":"tbl"})").body.find(R"({"Name":"byX","HashKeys":["x"],"Creating":true})"),
+            std::string::npos);
+  ASSERT_EQ(directory.Handle("@IndexActive", R"({"TableName":"tbl","IndexName":"byX"})").status, 200);
+  EXPECT_NE(directory.Handle("@ShardMap", R"({"TableName":"tbl"})").body.find(R"({"Name":"byX","HashKeys":["x"]})"), std::string::npos);
 }
 
 }  // namespace

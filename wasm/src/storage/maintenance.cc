@@ -50,6 +50,10 @@ constexpr char kDeliveryMark = '\xFF';
 // One bounded step of one index, spending *budget; true when the index needs nothing more.
 // *waiting: a partitioned GSI whose backfill only waits for the outbox's delivery (index_outbox.h).
 bool Step(Store& store, Catalog& catalog, TableInfo* table, IndexInfo* index, int* budget, bool* waiting) {
+  if (index->status == IndexStatus::kCreating && IsHeldByRouter(*table, *index)) {
+    *waiting = true;  // the router makes it ACTIVE ("@IndexActive") once every shard's backfill is delivered
+    return false;
+  }
   if (index->status == IndexStatus::kCreating && !index->backfill_cursor.empty() &&
       index->backfill_cursor[0] == kDeliveryMark) {
     // ACTIVE once the index shards have acknowledged every record of the backfill.
@@ -210,12 +214,15 @@ bool RunMaintenance(Store& store, Catalog& catalog, int budget, double* next_ms)
                           table.indexes.end());
     }
     busy = table.IndexChangePending();
-    // Only waiting for deliveries: look again shortly, without spinning the alarm.
-    bool only_waiting = waiting && std::all_of(table.indexes.begin(), table.indexes.end(), [](const IndexInfo& i) {
-      return i.status == IndexStatus::kActive ||
-             (i.status == IndexStatus::kCreating && !i.backfill_cursor.empty() && i.backfill_cursor[0] == kDeliveryMark);
+    // Only waiting for deliveries (look again shortly) or for the router: no spinning alarm.
+    auto delivering = [](const IndexInfo& i) {
+      return i.status == IndexStatus::kCreating && !i.backfill_cursor.empty() && i.backfill_cursor[0] == kDeliveryMark;
+    };
+    bool only_waiting = waiting && std::all_of(table.indexes.begin(), table.indexes.end(), [&](const IndexInfo& i) {
+      return i.status == IndexStatus::kActive || delivering(i) ||
+             (i.status == IndexStatus::kCreating && IsHeldByRouter(table, i));
     });
-    if (only_waiting) {
+    if (only_waiting && std::any_of(table.indexes.begin(), table.indexes.end(), delivering)) {
       double again = store.NowMs() + kDeliveryPollMs;
       if (*next_ms == 0 || again < *next_ms) *next_ms = again;
     }
