@@ -13,6 +13,7 @@ import { handleDynamoDBHttp } from "../http/dynamodb-http.js";
 import type { TableDefinition } from "./declared-tables.js";
 import { DynamoDBEngine } from "./dynamodb-engine.js";
 import engineModule from "./engine-module.js";
+import { IndexOutbox } from "./index-outbox.js";
 import { ObjectDoors } from "./object-doors.js";
 import { TransactionRecovery } from "./transaction-recovery.js";
 import { ShardSplitter } from "./shard-split.js";
@@ -28,8 +29,10 @@ export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
   #engine: DynamoDBEngine | null = null;
   #recovery: TransactionRecovery | null = null;
   #splitter: ShardSplitter | null = null;
+  #outbox: IndexOutbox | null = null;
   readonly #doors = new ObjectDoors(() => this.engine, () => this.#transactions(),
-    () => (this.#splitter ??= new ShardSplitter(() => this.engine, this.env, this.ctx.id, (ms) => this.#transactions().wakeAt(ms))));
+    () => (this.#splitter ??= new ShardSplitter(() => this.engine, this.env, this.ctx.id, (ms) => this.#transactions().wakeAt(ms))),
+    () => (this.#outbox ??= new IndexOutbox(this.ctx.storage, this.env, this.ctx.id)));
 
   #transactions(): TransactionRecovery {
     return (this.#recovery ??= new TransactionRecovery(this.ctx.storage, this.env, this.ctx.id));
@@ -53,6 +56,14 @@ export class DynamoDBDurableObject<Env = unknown> extends DurableObject<Env> {
   /** Requests this object has run since it last started (in memory: a restart counts from 0). */
   served(): number {
     return this.#doors.served();
+  }
+
+  /**
+   * Delivers this object's index outbox now (GSIs partitioned by their own key, docs/SCALING.md);
+   * true once it is empty. Deliveries happen on their own after writes; this is for tests.
+   */
+  deliverIndexOutbox(): Promise<boolean> {
+    return this.#doors.deliverIndexOutbox();
   }
 
   override fetch(request: Request): Promise<Response> {

@@ -51,6 +51,8 @@ export type StreamListener = (records: StreamRecord[], op: string) => void;
 
 /** Key space of stream records (wasm/src/keyspace.h, docs/FORMATS.md). */
 const STREAM_RECORD_PREFIX = 0x04;
+/** Key space of index outbox records (GSIs partitioned by their own key: js/do/index-outbox.ts). */
+const INDEX_OUTBOX_PREFIX = 0x0a;
 const decoder = new TextDecoder();
 
 export interface DynamoDBEngineOptions {
@@ -95,6 +97,8 @@ export class DynamoDBEngine implements OperationTarget {
   readonly #listeners = new Set<StreamListener>();
   /** Stream records (JSON) written by the request in progress, delivered once it commits. */
   #pending: Uint8Array[] = [];
+  /** Whether a request wrote index outbox records since takeOutboxWritten() last asked. */
+  #outboxWritten = false;
   /** Whether this instance has asked the alarm to look at stream retention yet. */
   #retentionScheduled = false;
   readonly #tables: readonly TableDefinition[];
@@ -169,6 +173,7 @@ export class DynamoDBEngine implements OperationTarget {
       put: (key, value) => {
         host.put(key, value);
         if (key[0] === STREAM_RECORD_PREFIX) this.#pending.push(value.slice());
+        else if (key[0] === INDEX_OUTBOX_PREFIX) this.#outboxWritten = true;
       },
       delete: (key) => host.delete(key),
       scan: (start, end, reverse, limit) => host.scan(start, end, reverse, limit),
@@ -194,6 +199,16 @@ export class DynamoDBEngine implements OperationTarget {
         console.error("do-dynamodb: a stream listener threw:", err);
       }
     }
+  }
+
+  /**
+   * Whether requests wrote index outbox records since the last call (a request that rolled back
+   * may have: a delivery then finds nothing, which is harmless).
+   */
+  takeOutboxWritten(): boolean {
+    const written = this.#outboxWritten;
+    this.#outboxWritten = false;
+    return written;
   }
 
   /** The wasm instance's linear memory in bytes (its peak: wasm memory never shrinks). */

@@ -9,20 +9,35 @@ import { UNKNOWN_OPERATION } from "../http/errors.js";
 import { type DynamoDBEngine, FROM_ROUTER } from "./dynamodb-engine.js";
 import type { ObjectIdentity } from "../shard/shard-context.js";
 import type { ShardSplitter } from "./shard-split.js";
+import type { IndexOutbox } from "./index-outbox.js";
 import type { TransactionRecovery } from "./transaction-recovery.js";
 
 export class ObjectDoors {
   readonly #engine: () => DynamoDBEngine;
   readonly #transactions: () => TransactionRecovery;
   readonly #splitter: () => ShardSplitter;
+  readonly #outbox: (() => IndexOutbox) | undefined;
   /** Requests this instance has run (both doors), since it started: DescribeShards reports it. */
   #served = 0;
 
-  /** engine, transactions and splitter are called on first use (the object's storage is opened lazily). */
-  constructor(engine: () => DynamoDBEngine, transactions: () => TransactionRecovery, splitter: () => ShardSplitter) {
+  /**
+   * engine, transactions, splitter and outbox are called on first use (the object's storage is
+   * opened lazily). outbox: delivery of partitioned GSIs' outbox records (none: never delivered).
+   */
+  constructor(engine: () => DynamoDBEngine, transactions: () => TransactionRecovery, splitter: () => ShardSplitter,
+              outbox?: () => IndexOutbox) {
     this.#engine = engine;
     this.#transactions = transactions;
     this.#splitter = splitter;
+    this.#outbox = outbox;
+  }
+
+  /** Runs op on the engine; a write that left index outbox records starts their delivery. */
+  #run(op: string, body: string | Uint8Array): EngineResponse {
+    const engine = this.#engine();
+    const result = engine.handle(op, body);
+    if (this.#outbox && engine.takeOutboxWritten()) this.#outbox().kick(engine);
+    return result;
   }
 
   /**
@@ -33,7 +48,7 @@ export class ObjectDoors {
   handle(op: string, body: string | Uint8Array): EngineResponse {
     if (op.startsWith("@")) return UNKNOWN_OPERATION;
     this.#served += 1;
-    return this.#engine().handle(op, body);
+    return this.#run(op, body);
   }
 
   /**
@@ -50,7 +65,7 @@ export class ObjectDoors {
       return typeof table === "string" ? this.#splitter().request(table, from) : UNKNOWN_OPERATION;
     }
     if (!op.startsWith("@")) this.#served += 1;
-    const result = this.#engine().handle(op.startsWith("@") ? op : FROM_ROUTER + op, body);
+    const result = this.#run(op.startsWith("@") ? op : FROM_ROUTER + op, body);
     if (result.status === 200) this.#splitter().noteRequest(op, body, from);
     // A split's new object took indexes to build from its parent's changed definition: the alarm builds them.
     if (op === "@SplitAdopt" && result.status === 200 && result.body.includes('"Changed":true')) this.#transactions().wakeAt(Date.now());
@@ -68,11 +83,23 @@ export class ObjectDoors {
     return this.#served;
   }
 
-  /** Index backfill, statistics, TTL sweeps (DynamoDBEngine.maintain); expired transaction parts; splits. */
+  /**
+   * Index backfill, statistics, TTL sweeps (DynamoDBEngine.maintain); then expired transaction
+   * parts; then the index outbox (records of the backfill, or left by a failed delivery); splits.
+   */
   async alarm(): Promise<void> {
     const engine = this.#engine();
     await engine.maintain();
     await this.#transactions().run(engine);
+    if (this.#outbox) {
+      engine.takeOutboxWritten();
+      await this.#outbox().alarm(engine);
+    }
     await this.#splitter().run();
+  }
+
+  /** Delivers the index outbox now; true once it is empty (tests compare GSIs after it). */
+  deliverIndexOutbox(): Promise<boolean> {
+    return this.#outbox ? this.#outbox().deliver(this.#engine()) : Promise.resolve(true);
   }
 }

@@ -9,6 +9,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { DynamoDBEngine } from "../do/dynamodb-engine.js";
+import { IndexOutbox } from "../do/index-outbox.js";
 import { ObjectDoors } from "../do/object-doors.js";
 import { TransactionRecovery } from "../do/transaction-recovery.js";
 import { ShardSplitter, type SplitSettings, splitSettingsFromEnv } from "../do/shard-split.js";
@@ -41,7 +42,8 @@ export class NodeDatabaseObject implements ShardStub {
     this.engine = new DynamoDBEngine(storage, engineModule(), { storage: () => this.storage.host });
     const recovery = new TransactionRecovery(storage, { DYNAMODB: namespace }, id as unknown as DurableObjectId);
     const splitter = new ShardSplitter(() => this.engine, { DYNAMODB: namespace }, id, (ms) => recovery.wakeAt(ms), namespace.splitSettings);
-    this.#doors = new ObjectDoors(() => this.engine, () => recovery, () => splitter);
+    const outbox = new IndexOutbox(storage, { DYNAMODB: namespace }, id);
+    this.#doors = new ObjectDoors(() => this.engine, () => recovery, () => splitter, () => outbox);
   }
 
   handle(op: string, body: string | Uint8Array): EngineResponse {
@@ -54,6 +56,10 @@ export class NodeDatabaseObject implements ShardStub {
 
   served(): number {
     return this.#doors.served();
+  }
+
+  deliverIndexOutbox(): Promise<boolean> {
+    return this.#doors.deliverIndexOutbox();
   }
 
   /** The runtime's storage history is not kept here: refused, as Miniflare refuses it. */

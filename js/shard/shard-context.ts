@@ -146,10 +146,12 @@ export class ShardContext {
     const r = await this.home().routerHandle("@ShardMap", JSON.stringify({ TableName: table }));
     if (r.status !== 200) return null;
     const m = JSON.parse(r.body) as { TableId: string; Shards: number; HashKey: string; LocalIndexes: string[];
-      Ranges: { Lo: number; Hi: number; Object: string }[]; Version: number };
+      Ranges: { Lo: number; Hi: number; Object: string }[]; Version: number; IndexShards?: number;
+      GlobalIndexes?: { Name: string; HashKeys: string[]; Creating?: boolean }[] };
     const ranges = m.Ranges.map((x) => ({ lo: x.Lo, hi: x.Hi, object: this.database + x.Object }));
     return { table, tableId: m.TableId, shards: ranges.length, created: m.Shards, ranges, version: m.Version,
-      home: ranges.length === 1 && ranges[0]!.object === this.database, hashKey: m.HashKey, localIndexes: m.LocalIndexes };
+      home: ranges.length === 1 && ranges[0]!.object === this.database, hashKey: m.HashKey, localIndexes: m.LocalIndexes,
+      ...(m.IndexShards ? { indexShards: m.IndexShards, globalIndexes: m.GlobalIndexes!.map((g) => ({ name: g.Name, hashKeys: g.HashKeys, ...(g.Creating ? { creating: true } : {}) })) } : {}) };
   }
 
   /**
@@ -164,17 +166,26 @@ export class ShardContext {
 
   /** The bucket of the partition a request addresses (as shardOf), or null. */
   bucketOf(op: string, request: unknown, map: ShardMap, requestText?: string): number | null {
+    const hash = this.routeHash({ Operation: op, HashKey: map.hashKey, LocalIndexes: map.localIndexes }, request, requestText);
+    return hash === null ? null : bucketOfHash(hash);
+  }
+
+  /**
+   * The engine's "@Route" answer (a partition hash) for `head` (its members but Request) and the
+   * request, or null when it names no one partition.
+   */
+  routeHash(head: Record<string, unknown>, request: unknown, requestText?: string): number | null {
     this.#route ??= new WasmEngine(this.#routeModule, new MemoryHost());
     let r: EngineResponse;
     try {
       // The request's own text when there is one (not serialized again); it is valid JSON.
-      const head = JSON.stringify({ Operation: op, HashKey: map.hashKey, LocalIndexes: map.localIndexes });
-      r = this.#route.handle("@Route", `${head.slice(0, -1)},"Request":${requestText ?? JSON.stringify(request)}}`);
+      const text = JSON.stringify(head);
+      r = this.#route.handle("@Route", `${text.slice(0, -1)},"Request":${requestText ?? JSON.stringify(request)}}`);
     } catch {
       return null;  // the engine refused the input outright (WasmEngine starts afresh): no partition
     }
     if (r.status !== 200) return null;
     const { Hash } = JSON.parse(r.body) as { Hash?: number };
-    return Hash === undefined ? null : bucketOfHash(Hash);
+    return Hash ?? null;
   }
 }

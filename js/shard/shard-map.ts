@@ -43,6 +43,21 @@ export interface ShardMap {
   readonly home: boolean;
   readonly hashKey: string;
   readonly localIndexes: readonly string[];
+  /**
+   * GSIs partitioned by their own key (js/shard/index-shards.ts): each GSI's index shard count
+   * (the table's shard count at creation) and the GSIs with their HASH attributes. Absent: the
+   * table's GSIs are kept in each shard beside the items (tables created before).
+   */
+  readonly indexShards?: number;
+  readonly globalIndexes?: readonly GlobalIndexMap[];
+}
+
+/** A GSI partitioned by its own key, as the router knows it. */
+export interface GlobalIndexMap {
+  readonly name: string;
+  readonly hashKeys: readonly string[];
+  /** Created online and not yet ACTIVE when the map was read (index-shards.ts). */
+  readonly creating?: boolean;
 }
 
 /** The bucket of a partition key hash (0 <= hash < 2^32): its top 16 bits. */

@@ -51,13 +51,18 @@ function splitPage(body: string): { items: string; tail: ScanTail } {
   return { items, tail: page };
 }
 
-export async function scanShards(ctx: ShardContext, map: ShardMap, request: Record<string, unknown>): Promise<EngineResponse> {
+/**
+ * startBucket: the bucket an ExclusiveStartKey is in (default: its partition key's; a GSI
+ * partitioned by its own key, index-shards.ts: its index partition key's).
+ */
+export async function scanShards(ctx: ShardContext, map: ShardMap, request: Record<string, unknown>,
+                                 startBucket = (esk: unknown) => ctx.bucketOf("GetItem", { Key: esk }, map)): Promise<EngineResponse> {
   const segmented = typeof request.Segment === "number" && typeof request.TotalSegments === "number";
   const [lo, hi] = segmented ? bucketsOfSegment(request.Segment as number, request.TotalSegments as number) : [0, BUCKETS];
   const groups = scanGroups(map, lo, hi);
   let group = 0;
   if (request.ExclusiveStartKey !== undefined) {
-    const at = ctx.bucketOf("GetItem", { Key: request.ExclusiveStartKey }, map);
+    const at = startBucket(request.ExclusiveStartKey);
     // A malformed start key: the first shard answers it as one object would.
     if (at !== null) group = Math.max(0, groups.findIndex((g) => g.lo <= at && at < g.hi));
   }

@@ -9,6 +9,7 @@
 import type { EngineResponse } from "../engine/types.js";
 import { type ShardContext, validationError } from "./shard-context.js";
 import { MAX_SHARDS, SHARDS_TAG, type ShardMap, requestedShards } from "./shard-map.js";
+import { addIndexShardCounts, createIndexShards, deleteIndexShards, finishBackfills, indexObjectsPrefix, indexUpdates } from "./index-shards.js";
 
 type Json = Record<string, unknown>;
 
@@ -28,15 +29,21 @@ export async function createTable(ctx: ShardContext, request: Json, body: string
   if (!(shards >= 1 && shards <= MAX_SHARDS)) return validationError(`The shard count must be from 1 to ${MAX_SHARDS}: ${shards}`);
   const tags = Array.isArray(request.Tags) ? request.Tags : [];
   const withTag = asked === undefined ? { ...request, Tags: [...tags, { Key: SHARDS_TAG, Value: String(shards) }] } : request;
-  const created = await ctx.home().handle("CreateTable", JSON.stringify(withTag));
+  // Its GSIs are partitioned by their own key, over as many index shards (index-shards.ts).
+  const created = await ctx.home().routerHandle("CreateTable", JSON.stringify({ ...withTag, "@IndexShards": shards }));
   if (created.status !== 200) return created;
   const table = String(request.TableName);
   ctx.forget(table);
   const map = await ctx.map(table);
   if (!map) return created;
+  // The index shards first: the table shards' outboxes send to them.
+  const indexFailed = await createIndexShards(ctx, map, (JSON.parse(created.body) as { TableDescription: never }).TableDescription);
+  if (indexFailed) return indexFailed;
   // The shards' own definitions carry no shard tag: they hold items, and serve them.
   const { Tags: _tags, ...definition } = request;
-  const failed = await toEveryShard(ctx, map, "CreateTable", JSON.stringify(definition));
+  const failed = await toEveryShard(ctx, map, "CreateTable",
+    JSON.stringify({ ...definition, "@IndexShards": shards, "@IndexObjects": indexObjectsPrefix(ctx.database, map),
+      ...(ctx.jurisdiction ? { "@IndexJurisdiction": ctx.jurisdiction } : {}) }));
   if (failed && !/ResourceInUseException/.test(failed.body)) return failed;
   return created;
 }
@@ -47,15 +54,27 @@ export async function deleteTable(ctx: ShardContext, request: Json, body: string
   if (typeof request.TableName === "string") ctx.forget(request.TableName);
   if (deleted.status !== 200 || !map || map.home) return deleted;
   await toEveryShard(ctx, map, "DeleteTable", JSON.stringify({ TableName: map.table }));
+  await deleteIndexShards(ctx, map, (map.globalIndexes ?? []).map((g) => g.name));
   return deleted;
 }
 
-/** UpdateTable, UpdateTimeToLive: the directory, then every shard. */
+/**
+ * UpdateTable, UpdateTimeToLive: the directory, then every shard. A GSI created on a table whose
+ * GSIs are partitioned gets its index shards before the shards start its backfill; a GSI deleted
+ * loses its index shards' data after the shards dropped it.
+ */
 export async function updateEveryShard(ctx: ShardContext, op: string, request: Json, body: string): Promise<EngineResponse> {
   const map = await ctx.map(request.TableName);
   const updated = await ctx.home().handle(op, body);
   if (updated.status !== 200 || !map || map.home) return updated;
+  const { created, deleted } = op === "UpdateTable" && map.indexShards ? indexUpdates(request) : { created: [], deleted: [] };
+  if (created.length > 0 || deleted.length > 0) ctx.forget(map.table);
+  if (created.length > 0) {
+    const failed = await createIndexShards(ctx, map, (JSON.parse(updated.body) as { TableDescription: never }).TableDescription, created);
+    if (failed) return failed;
+  }
   const failed = await toEveryShard(ctx, map, op, body);
+  if (deleted.length > 0) await deleteIndexShards(ctx, map, deleted);
   return failed ?? updated;
 }
 
@@ -108,6 +127,17 @@ export async function describeTable(ctx: ShardContext, request: Json, body: stri
         if (s.Backfilling) index.Backfilling = true;
       }
     }
+  }
+  if (map.indexShards) {
+    await addIndexShardCounts(ctx, map, table.GlobalSecondaryIndexes ?? []);
+    // A GSI created online: ACTIVE once every shard has delivered its backfill (index-shards.ts).
+    for (const g of table.GlobalSecondaryIndexes ?? [])
+      if (g.IndexStatus === "CREATING" && await finishBackfills(ctx, map, [g.IndexName], answers)) {
+        g.IndexStatus = "ACTIVE";
+        delete g.Backfilling;
+      }
+    const shardsActive = answers.every((r) => r.status === 200 && (JSON.parse(r.body) as { Table: Description }).Table.TableStatus === "ACTIVE");
+    if (shardsActive && (table.GlobalSecondaryIndexes ?? []).every((g) => g.IndexStatus === "ACTIVE")) table.TableStatus = "ACTIVE";
   }
   return { status: 200, body: JSON.stringify(out) };
 }

@@ -7,8 +7,8 @@
  * Shard maps are cached per router; an object that answers as if the map were stale (the table
  * went, or moved) makes the router forget the map and try once more.
  *
- * A Query on a global secondary index asks every shard and merges their pages in index order
- * (shard-query.ts); DynamoDB Streams have one stream shard per table shard (shard-streams.ts).
+ * A Query on a global secondary index goes to the one index shard of its index partition
+ * (index-shards.ts; tables created before partitioned GSIs: every shard, merged, shard-query.ts); DynamoDB Streams have one stream shard per table shard (shard-streams.ts).
  * Transactions whose items are on more than one object commit in two rounds (shard-transact.ts).
  */
 import type { EngineResponse, OperationTarget } from "../engine/types.js";
@@ -17,6 +17,7 @@ import { isSplitStaleAnswer, isStaleMapAnswer, type Placement, ShardContext, typ
   validationError } from "./shard-context.js";
 import { BUCKETS, SHARDS_TAG, type ShardMap } from "./shard-map.js";
 import { partiqlOverShards } from "./shard-partiql.js";
+import { indexShardObjects, partitionedIndex, queryIndex, scanIndex } from "./index-shards.js";
 import { queryIndexShards } from "./shard-query.js";
 import { scanShards } from "./shard-scan.js";
 import { resolveTransaction, type TransactionPart, transactGetParts, transactWriteParts } from "./shard-transact.js";
@@ -78,7 +79,7 @@ export class ShardedDatabase implements OperationTarget {
   }
 
   /**
-   * Point-in-time recovery of the whole database, every shard of every spread table included, to
+   * Point-in-time recovery of the whole database, every shard (and index shard) of every spread table included, to
    * the same `time` (DynamoDBDurableObject.restoreToPointInTime: deployed objects only; Miniflare
    * refuses it). The database's object goes first; its directory, as it was at `time`, then names
    * the spread tables of that time, whose shard objects are restored to `time` too. Rejects with the
@@ -96,7 +97,8 @@ export class ShardedDatabase implements OperationTarget {
       for (const table of page.TableNames) {
         const map = await ctx.map(table);
         if (map && !map.home)
-          await Promise.all(map.ranges.map((_, i) => restarted(ctx.shard(map, i), time)));
+          await Promise.all([...map.ranges.map((_, i) => ctx.shard(map, i)), ...indexShardObjects(ctx, map)]
+            .map((stub) => restarted(stub, time)));
       }
       start = page.LastEvaluatedTableName;
     } while (start);
@@ -170,8 +172,9 @@ export class ShardedDatabase implements OperationTarget {
       case "Scan": {
         const map = await ctx.map(r.TableName);
         if (!map) return ctx.home().handle(op, text);
-        if (!map.home) return scanShards(ctx, map, r);
-        return ctx.home().routerHandle(op, JSON.stringify({ ...r, "@Range": ALL_BUCKETS }));
+        if (map.home) return ctx.home().routerHandle(op, JSON.stringify({ ...r, "@Range": ALL_BUCKETS }));
+        const index = partitionedIndex(map, r.IndexName);
+        return index ? scanIndex(ctx, map, index, r) : scanShards(ctx, map, r);
       }
       case "BatchGetItem":
         return batchGetShards(ctx, r, text);
@@ -197,7 +200,10 @@ export class ShardedDatabase implements OperationTarget {
     if (shard !== null) return afterStaleLocks(ctx, ctx.shard(map, shard), op, text);
     // No one partition: a Query on a global secondary index (every shard has part of it), or a
     // malformed request (the first shard answers it as one object does).
-    if (gsiQuery) return queryIndexShards(ctx, map, r);
+    if (gsiQuery) {
+      const index = partitionedIndex(map, r.IndexName);
+      return index ? queryIndex(ctx, map, index, text) : queryIndexShards(ctx, map, r);
+    }
     return ctx.shard(map, 0).routerHandle(op, text);
   }
 

@@ -7,6 +7,7 @@
  */
 import { DynamoDBDurableObject as Base } from "../../js/do/durable-object.js";
 import { shardedDatabase } from "../../js/shard/sharded-databases.js";
+import { drainingTarget } from "./drain-outbox.js";
 import { makeEcoContext, runEcoCases, type EcoCase, type EcoResult } from "../scenarios/ecosystem-common.js";
 import { ELECTRODB_CASES } from "../scenarios/ecosystem-electrodb.js";
 import { MASTRA_CASES } from "../scenarios/ecosystem-mastra.js";
@@ -38,7 +39,7 @@ export default {
     if (scope !== "__test" || !(suite in SUITES)) return new Response("unknown test route\n", { status: 404 });
     const prefix = url.searchParams.get("prefix") ?? "eco";
     if (action === "eco-4-shards")
-      return Response.json(await runEcoCases(SUITES[suite]!, makeEcoContext(shardedDatabase(env.DYNAMODB, db, { shards: 4 }), prefix)));
+      return Response.json(await runEcoCases(SUITES[suite]!, makeEcoContext(drainingTarget(shardedDatabase(env.DYNAMODB, db, { shards: 4 }), env.DYNAMODB, db), prefix)));
     if (action !== "eco") return new Response("unknown test route\n", { status: 404 });
     const stub = env.DYNAMODB.get(env.DYNAMODB.idFromName(db));
     return Response.json(await stub.runSuite(suite, prefix));

@@ -24,6 +24,8 @@ import { createInProcessStreamsClient } from "../../js/sdk/streams-client.js";
 import { runStreamsScenario } from "../scenarios/streams-cases.js";
 import { makeContext, runAllCases, type CaseResult } from "../scenarios/sdk-cases.js";
 import { FaultyHost } from "./faulty-host.js";
+import { setIndexOutboxFaults } from "../../js/do/index-outbox.js";
+import { drainIndexOutboxes, indexReadTable } from "./drain-outbox.js";
 import { SOAK_TABLES, newTally, runSoak, type SoakTally } from "../soak/workload.js";
 
 interface Env {
@@ -214,8 +216,13 @@ export default {
       case "sharded": {
         // The production route, with every table created from here on spread over 4 shards (or
         // ?shards=N: a router of its own, with its own cached maps).
+        // A GSI read comes after the table's index outboxes are delivered (drain-outbox.ts).
         const inner = new URL(`/${db}`, url);
-        return routeToDatabase(new Request(inner, request), env.DYNAMODB, { shards: Number(url.searchParams.get("shards") ?? 4) });
+        const body = await request.arrayBuffer();
+        const table = indexReadTable((request.headers.get("X-Amz-Target") ?? "").split(".")[1] ?? "", new Uint8Array(body));
+        if (table) await drainIndexOutboxes(env.DYNAMODB, db, table);
+        return routeToDatabase(new Request(inner, { method: request.method, headers: request.headers, body }), env.DYNAMODB,
+          { shards: Number(url.searchParams.get("shards") ?? 4) });
       }
       case "faulty-shards": {
         // A router whose calls of the named phases (?fail=@TxnCommit,@TxnAbort) to the objects whose
@@ -250,12 +257,23 @@ export default {
       }
       case "kv-digest":
         return json(await stub.kvDigest());
+      case "outbox-faults":
+        // Faults in every object's index outbox deliveries (?fail=, ?duplicate= probabilities,
+        // ?delay= ms); no parameters: none (js/do/index-outbox.ts).
+        setIndexOutboxFaults(url.searchParams.size === 0 ? null : { fail: Number(url.searchParams.get("fail") ?? 0),
+          duplicate: Number(url.searchParams.get("duplicate") ?? 0), delayMs: Number(url.searchParams.get("delay") ?? 0) });
+        return json({ armed: url.searchParams.size > 0 });
+      case "drain-index-outbox":
+        // Delivers the index outbox of every shard of ?table= now; answers whether all are empty.
+        return json({ drained: await drainIndexOutboxes(env.DYNAMODB, db, url.searchParams.get("table") ?? "") });
       case "kv-digest-sharded": {
         // Every object of the database: its own, and each shard of each spread table (the hostile
         // corpus through http-4-shards requires all of them unchanged).
         const listed = JSON.parse((await stub.handle("ListTables", "{}")).body) as { TableNames?: string[] };
         const digests = [await stub.kvDigest()];
         for (const table of listed.TableNames ?? []) {
+          // Outboxes delivered first: a delivery finishing between two digests is not a change.
+          await drainIndexOutboxes(env.DYNAMODB, db, table);
           const map = await stub.routerHandle("@ShardMap", JSON.stringify({ TableName: table }));
           const { TableId, Shards } = JSON.parse(map.body) as { TableId: string; Shards: number };
           for (let i = 0; Shards > 1 && i < Shards; i++)
@@ -284,8 +302,11 @@ export default {
       case "rpc": {
         // The Durable Object's RPC method handle(op, body), with the request body as bytes; answers
         // the engine's {status, body} (errors arrive as the engine's answer, not as exceptions).
+        // ?object= names another object than the database's (a shard: "<db>/<TableId>/<i>").
         const body = new Uint8Array(await request.arrayBuffer());
-        return json(await stub.handle(url.searchParams.get("op") ?? "", body));
+        const object = url.searchParams.get("object");
+        const target = object ? env.DYNAMODB.get(env.DYNAMODB.idFromName(object)) : stub;
+        return json(await target.handle(url.searchParams.get("op") ?? "", body));
       }
       default:
         return new Response("unknown test route\n", { status: 404 });

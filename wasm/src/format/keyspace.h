@@ -11,7 +11,11 @@
 //                                    (item_locks.h)
 //   0x07 <transaction id>            a transaction's part prepared here (transaction_records.h)
 //   0x08 <transaction id>            a coordinator's decision on a transaction (transaction_records.h)
-//   0x09 <item key (0x02 ...)>       an item written while a split copies its range: to be copied
+//   0x09 <item key (0x02 ...)>       the item's version: u64 BE, microseconds (index_outbox.h); kept
+//                                    after the item is deleted (a tombstone), travels with the item
+//   0x0A <sequence u64 BE>           index outbox record: a change for a partitioned GSI's index
+//                                    shard object, as JSON (index_outbox.h)
+//   0x0B <item key (0x02 ...)>       an item written while a split copies its range: to be copied
 //                                    again (storage/shard_split.h); empty value
 #ifndef DODB_KEYSPACE_H_
 #define DODB_KEYSPACE_H_
@@ -31,7 +35,9 @@ inline constexpr char kStreamPrefix = '\x05';
 inline constexpr char kItemLockPrefix = '\x06';
 inline constexpr char kPreparedPartPrefix = '\x07';
 inline constexpr char kDecisionPrefix = '\x08';
-inline constexpr char kSplitDirtyPrefix = '\x09';
+inline constexpr char kItemVersionPrefix = '\x09';
+inline constexpr char kIndexOutboxPrefix = '\x0A';
+inline constexpr char kSplitDirtyPrefix = '\x0B';
 
 inline std::string MetaKey(std::string_view name) { return std::string(1, kMetaPrefix).append(name); }
 inline std::string CatalogKey(std::string_view table) { return std::string(1, kCatalogPrefix).append(table); }

@@ -94,6 +94,14 @@ struct TableInfo {
   std::vector<ShardRange> ranges;
   int64_t map_version = 0;
   SplitState split;
+  // GSIs partitioned by their own key (docs/SCALING.md), on a table spread over shards:
+  // index_shards > 0: how many index shard objects each GSI has (the directory and every shard);
+  // index_objects: in a table shard, the prefix of the index shard objects' names
+  // ("<database>/<TableId>/gsi/"); its GSIs then keep no entries here, they are sent through the
+  // outbox (storage/index_outbox.h). Empty: GSIs are kept beside the items (tables before this).
+  int64_t index_shards = 0;
+  std::string index_objects;
+  std::string index_jurisdiction;  // the jurisdiction the index shard objects are in ("": none)
 
   // The index with this name, or nullptr.
   const IndexInfo* FindIndex(std::string_view index_name) const;

@@ -232,6 +232,13 @@ Status CreateTable(OperationContext& ctx, const JsonValue& request, JsonWriter& 
   for (IndexInfo& index : indexes) index.id = ctx.catalog.AllocateId();
   table.indexes = std::move(indexes);
   table.table_id = MakeTableId(table.id, now_ms, table.name);
+  // From the shard router: this table's GSIs are partitioned by their own key (docs/SCALING.md).
+  if (const JsonValue* n = ctx.from_router ? Member(request, "@IndexShards") : nullptr; n && n->IsInt64())
+    table.index_shards = n->GetInt64();
+  if (const JsonValue* o = ctx.from_router ? Member(request, "@IndexObjects") : nullptr; o && o->IsString())
+    table.index_objects.assign(StringOf(*o));
+  if (const JsonValue* j = ctx.from_router ? Member(request, "@IndexJurisdiction") : nullptr; j && j->IsString())
+    table.index_jurisdiction.assign(StringOf(*j));
   if (stream_enabled) EnableStream(ctx.store, ctx.catalog, &table, StringOf((*stream)["StreamViewType"]));
   ctx.catalog.Save(table);
 

@@ -63,7 +63,8 @@ DODB_STREAMS_OPERATIONS(DODB_DECLARE_OPERATION)
   X(Maintain) X(Route) X(ShardMap) X(DescribeTableDefinition) X(TxnPrepare) X(TxnCommit) X(TxnAbort) \
   X(TxnRead) X(TxnReadEnd) X(TxnPending) X(TxnStatus) X(TxnStage) X(TxnRelease) X(TxnDecide)            \
   X(ShardMapSplit) X(SplitStatus) X(SplitBegin) X(SplitExport) X(SplitAdvance) X(SplitDirty) X(SplitClear)  \
-  X(SplitFence) X(SplitEnd) X(SplitDrop) X(SplitAdopt) X(SplitImport) X(PartiQL)
+  X(SplitFence) X(SplitEnd) X(SplitDrop) X(SplitAdopt) X(SplitImport) X(PartiQL)      \
+  X(IndexApply) X(OutboxRead) X(OutboxAck) X(IndexActive)
 DODB_INTERNAL_OPERATIONS(DODB_DECLARE_OPERATION)
 #undef DODB_DECLARE_OPERATION
 }  // namespace ops

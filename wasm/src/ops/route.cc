@@ -9,7 +9,13 @@
 // request that is not well formed; the router sends those where it sends requests that name no
 // partition, and the shard that gets a bad request answers it as the single-object engine does.
 // Numbers hash by value ("1.0" and "1" are one key), as the stored keys are encoded.
+// A Query on a GSI partitioned by its own key (storage/index_outbox.h): with "IndexHashKeys":
+// [names] (the index's HASH attributes, in order) the answer is the hash of their values, each
+// fixed by an equality of the key condition, encoded one after another: the index shard's hash;
+// for any other Operation, the same of the values in the Request's "Key" (a key of the index).
+#include <algorithm>
 #include <string_view>
+#include <vector>
 
 #include "expr/expression_resolver.h"
 #include "format/attribute_value.h"
@@ -44,8 +50,9 @@ bool NamesLocalIndex(const JsonValue& request, const JsonValue* local_indexes) {
   return false;
 }
 
-// The partition key value a Query's key condition fixes, if it fixes one.
-bool QueryPartitionValue(const JsonValue& request, std::string_view hash_key, AttributeValue* value) {
+// The values a Query's key condition fixes for the attributes `names`, in order, if it fixes them all.
+bool QueryPartitionValues(const JsonValue& request, const std::vector<std::string_view>& names,
+                          std::vector<AttributeValue>* values) {
   if (!CheckQueryShape(request).ok()) return false;  // the parsers below rely on the members' types
   std::vector<KeyPredicate> predicates;
   if (const JsonValue* text = Member(request, "KeyConditionExpression")) {
@@ -61,12 +68,14 @@ bool QueryPartitionValue(const JsonValue& request, std::string_view hash_key, At
   } else {
     return false;
   }
-  for (const KeyPredicate& p : predicates)
-    if (p.attribute == hash_key && p.op == KeyPredicate::Op::kEq && p.values.size() == 1) {
-      *value = p.values[0];
-      return true;
-    }
-  return false;
+  for (std::string_view name : names) {
+    auto p = std::find_if(predicates.begin(), predicates.end(), [&](const KeyPredicate& p) {
+      return p.attribute == name && p.op == KeyPredicate::Op::kEq && p.values.size() == 1;
+    });
+    if (p == predicates.end()) return false;
+    values->push_back(p->values[0]);
+  }
+  return true;
 }
 
 }  // namespace
@@ -79,18 +88,34 @@ Status Route(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
     return Status::Validation("@Route needs Operation, Request and HashKey");
   std::string_view op = StringOf(*op_json);
   std::string_view hash_key = StringOf(*hash_key_json);
-  AttributeValue value;
+  std::vector<AttributeValue> values;
   bool found = false;
-  if (op == "Query") {
-    found = NamesLocalIndex(*inner, Member(request, "LocalIndexes")) && QueryPartitionValue(*inner, hash_key, &value);
+  const JsonValue* index_keys = Member(request, "IndexHashKeys");
+  if (op == "Query" && index_keys && index_keys->IsArray()) {
+    std::vector<std::string_view> names;
+    for (const JsonValue& n : index_keys->GetArray())
+      if (n.IsString()) names.push_back(StringOf(n));
+    found = !names.empty() && QueryPartitionValues(*inner, names, &values);
+  } else if (index_keys && index_keys->IsArray()) {
+    // A key of the index (a Scan's ExclusiveStartKey on a GSI): the values of its Key's members.
+    const JsonValue* key = Member(*inner, "Key");
+    found = key && key->IsObject() && !index_keys->Empty();
+    for (const JsonValue& n : index_keys->GetArray()) {
+      const JsonValue* wire = found && n.IsString() ? Member(*key, StringOf(n)) : nullptr;
+      values.emplace_back();
+      found = wire && DecodeAttributeValue(*wire, 1, &values.back()).ok();
+    }
+  } else if (op == "Query") {
+    found = NamesLocalIndex(*inner, Member(request, "LocalIndexes")) && QueryPartitionValues(*inner, {hash_key}, &values);
   } else if (op == "GetItem" || op == "PutItem" || op == "UpdateItem" || op == "DeleteItem" || op == "Get" ||
              op == "Put" || op == "Update" || op == "Delete" || op == "ConditionCheck") {
     const JsonValue* wire = ItemRequestKeyValue(op, *inner, hash_key);
-    found = wire && DecodeAttributeValue(*wire, 1, &value).ok();
+    values.emplace_back();
+    found = wire && DecodeAttributeValue(*wire, 1, &values[0]).ok();
   }
-  if (found && IsKeyType(value)) {
+  if (found && std::all_of(values.begin(), values.end(), IsKeyType)) {
     std::string encoded;
-    AppendKeyValue(value, &encoded);
+    for (const AttributeValue& value : values) AppendKeyValue(value, &encoded);
     WriteKey(out, "Hash");
     out.Uint(PartitionHash(encoded));
   }

@@ -8,6 +8,9 @@
 // "@ShardMapSplit" {TableName, TableId, Lo, Mid, Hi, Parent, Child}: publishes a split: the range
 // [Lo, Hi) of object Parent becomes [Lo, Mid) of Parent and [Mid, Hi) of Child, appended to the
 // list (ranges are listed in the order they were made, not in bucket order; idempotent).
+// A table whose GSIs are partitioned by their own key (storage/index_outbox.h) adds to @ShardMap
+// "IndexShards" (each GSI's index shard count) and "GlobalIndexes": [{"Name", "HashKeys": [...],
+// "Creating": true while a GSI created online is backfilling}].
 #include <string>
 
 #include "request/operation.h"
@@ -35,6 +38,28 @@ Status ShardMap(OperationContext& ctx, const JsonValue& request, JsonWriter& out
   WriteShardRanges(out, table.ShardRanges());
   WriteKey(out, "Version");
   out.Int64(table.map_version);
+  if (table.index_shards > 0) {
+    WriteKey(out, "IndexShards");
+    out.Int64(table.index_shards);
+    WriteKey(out, "GlobalIndexes");
+    out.StartArray();
+    for (const IndexInfo& i : table.indexes) {
+      if (!i.global || i.status == IndexStatus::kDeleting) continue;
+      out.StartObject();
+      WriteKey(out, "Name");
+      WriteString(out, i.name);
+      WriteKey(out, "HashKeys");
+      out.StartArray();
+      for (const KeyAttribute& k : i.hash_keys) WriteString(out, k.name);
+      out.EndArray();
+      if (i.status == IndexStatus::kCreating) {
+        WriteKey(out, "Creating");
+        out.Bool(true);
+      }
+      out.EndObject();
+    }
+    out.EndArray();
+  }
   return Status::OK();
 }
 

@@ -3,12 +3,20 @@
 #include <optional>
 
 #include "format/item_codec.h"
+#include "storage/index_outbox.h"
 #include "storage/secondary_index.h"
 #include "storage/shard_split.h"
 
 namespace dodb {
 
-void WriteIndexEntry(Store& store, const TableInfo& table, const IndexInfo& index, const AttributeMap& item) {
+void WriteIndexEntry(Store& store, const TableInfo& table, const IndexInfo& index, const std::string& item_key,
+                     const AttributeMap& item) {
+  if (IsPartitionedIndex(table, index)) {
+    // A backfill: a new version, so the entry replaces any that an earlier index of the same
+    // name left in flight.
+    EmitIndexChange(store, table, index, nullptr, &item, NextItemVersion(store, item_key));
+    return;
+  }
   if (std::optional<std::string> key = IndexEntryKey(table, index, item))
     store.Put(*key, EncodeItem(IndexProjection(table, index, item)));
 }
@@ -16,8 +24,17 @@ void WriteIndexEntry(Store& store, const TableInfo& table, const IndexInfo& inde
 void WriteItem(Store& store, const TableInfo& table, const std::string& item_key, const AttributeMap* old_item,
                const AttributeMap* new_item, ChangeCause cause) {
   AppendStreamRecord(store, table, old_item, new_item, cause);
+  // GSIs partitioned by their own key: outbox records at the item's next version (index_outbox.h).
+  // A split's copy or drop changes no item: the index shards keep what they have, and the child's
+  // next write of the item gets a newer version (microseconds) than the parent's last.
+  const bool split = cause == ChangeCause::kSplit;
+  uint64_t version = !split && (old_item || new_item) && HasPartitionedIndexes(table) ? NextItemVersion(store, item_key) : 0;
   for (const IndexInfo& index : table.indexes) {
     if (index.status == IndexStatus::kDeleting) continue;
+    if (IsPartitionedIndex(table, index)) {
+      if (!split) EmitIndexChange(store, table, index, old_item, new_item, version);
+      continue;
+    }
     std::optional<std::string> old_entry = old_item ? IndexEntryKey(table, index, *old_item) : std::nullopt;
     std::optional<std::string> new_entry = new_item ? IndexEntryKey(table, index, *new_item) : std::nullopt;
     if (old_entry && old_entry != new_entry) store.Delete(*old_entry);

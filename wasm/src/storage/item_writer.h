@@ -19,8 +19,10 @@ namespace dodb {
 void WriteItem(Store& store, const TableInfo& table, const std::string& item_key, const AttributeMap* old_item,
                const AttributeMap* new_item, ChangeCause cause = ChangeCause::kRequest);
 
-// Writes item's entry into index (backfill; idempotent).
-void WriteIndexEntry(Store& store, const TableInfo& table, const IndexInfo& index, const AttributeMap& item);
+// Writes item's entry into index (backfill; idempotent). A partitioned GSI (index_outbox.h): an
+// outbox record at the item's next version instead.
+void WriteIndexEntry(Store& store, const TableInfo& table, const IndexInfo& index, const std::string& item_key,
+                     const AttributeMap& item);
 
 }  // namespace dodb
 

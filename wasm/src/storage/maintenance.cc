@@ -5,6 +5,7 @@
 
 #include "format/item_codec.h"
 #include "storage/item_locks.h"
+#include "storage/index_outbox.h"
 #include "storage/item_writer.h"
 #include "storage/shard_split.h"
 #include "format/keyspace.h"
@@ -43,17 +44,44 @@ void SetPending(Store& store, const std::vector<std::string>& names) {
   store.Put(PendingKey(), text);
 }
 
+// A partitioned GSI's backfill cursor once every item is in the outbox: this mark, then the key of
+// the last outbox record written by then (item keys start with 0x02, never with the mark).
+constexpr char kDeliveryMark = '\xFF';
+
 // One bounded step of one index, spending *budget; true when the index needs nothing more.
-bool Step(Store& store, Catalog& catalog, TableInfo* table, IndexInfo* index, int* budget) {
+// *waiting: a partitioned GSI whose backfill only waits for the outbox's delivery (index_outbox.h).
+bool Step(Store& store, Catalog& catalog, TableInfo* table, IndexInfo* index, int* budget, bool* waiting) {
+  if (index->status == IndexStatus::kCreating && IsHeldByRouter(*table, *index)) {
+    *waiting = true;  // the router makes it ACTIVE ("@IndexActive") once every shard's backfill is delivered
+    return false;
+  }
+  if (index->status == IndexStatus::kCreating && !index->backfill_cursor.empty() &&
+      index->backfill_cursor[0] == kDeliveryMark) {
+    // ACTIVE once the index shards have acknowledged every record of the backfill.
+    std::vector<KeyValue> first = ReadOutbox(store, 1);
+    if (!first.empty() && first[0].key <= std::string_view(index->backfill_cursor).substr(1)) {
+      *waiting = true;
+      return false;
+    }
+    index->status = IndexStatus::kActive;
+    index->backfill_cursor.clear();
+    return true;
+  }
   if (index->status == IndexStatus::kCreating) {
     std::string start = index->backfill_cursor.empty() ? ItemPrefix(table->id) : index->backfill_cursor;
     std::vector<KeyValue> batch = store.Scan(start, PrefixEnd(ItemPrefix(table->id)), false, *budget);
     for (const KeyValue& kv : batch) {
       AttributeMap item;
-      if (DecodeItem(kv.value, &item)) WriteIndexEntry(store, *table, *index, item);
+      if (DecodeItem(kv.value, &item)) WriteIndexEntry(store, *table, *index, kv.key, item);
     }
     *budget -= static_cast<int>(batch.size());
     if (*budget > 0) {  // the range is exhausted
+      std::vector<KeyValue> last = IsPartitionedIndex(*table, *index) ? LastOutboxRecord(store) : std::vector<KeyValue>{};
+      if (!last.empty()) {
+        index->backfill_cursor = std::string(1, kDeliveryMark) + last[0].key;
+        *waiting = true;
+        return false;
+      }
       index->status = IndexStatus::kActive;
       index->backfill_cursor.clear();
       return true;
@@ -71,6 +99,8 @@ bool Step(Store& store, Catalog& catalog, TableInfo* table, IndexInfo* index, in
 }
 
 constexpr double kStatisticsPeriodMs = 6 * 3600 * 1000.0;
+// How soon a backfill that waits for its outbox's delivery looks again.
+constexpr double kDeliveryPollMs = 100;
 
 // The store ranges a statistics refresh counts, in order: the table's items, then each index.
 std::vector<std::string> StatisticsRanges(const TableInfo& table) {
@@ -170,12 +200,15 @@ bool RunMaintenance(Store& store, Catalog& catalog, int budget, double* next_ms)
     TableInfo table;
     if (!catalog.Load(name, &table)) continue;  // a table deleted meanwhile needs nothing more
     bool busy = false;
+    bool waiting = false;  // an index waits for its outbox's delivery, nothing else to do now
     if (budget > 0) {
       std::vector<std::string> deleted;  // DELETING indexes whose entries are all gone
       for (IndexInfo& index : table.indexes) {
         if (index.status == IndexStatus::kActive || budget <= 0) continue;
         bool was_deleting = index.status == IndexStatus::kDeleting;
-        if (Step(store, catalog, &table, &index, &budget) && was_deleting) deleted.push_back(index.name);
+        bool index_waiting = false;
+        if (Step(store, catalog, &table, &index, &budget, &index_waiting) && was_deleting) deleted.push_back(index.name);
+        waiting = waiting || index_waiting;
       }
       table.indexes.erase(std::remove_if(table.indexes.begin(), table.indexes.end(),
                                          [&](const IndexInfo& i) {
@@ -184,12 +217,24 @@ bool RunMaintenance(Store& store, Catalog& catalog, int budget, double* next_ms)
                           table.indexes.end());
     }
     busy = table.IndexChangePending();
+    // Only waiting for deliveries (look again shortly) or for the router: no spinning alarm.
+    auto delivering = [](const IndexInfo& i) {
+      return i.status == IndexStatus::kCreating && !i.backfill_cursor.empty() && i.backfill_cursor[0] == kDeliveryMark;
+    };
+    bool only_waiting = waiting && std::all_of(table.indexes.begin(), table.indexes.end(), [&](const IndexInfo& i) {
+      return i.status == IndexStatus::kActive || delivering(i) ||
+             (i.status == IndexStatus::kCreating && IsHeldByRouter(table, i));
+    });
+    if (only_waiting && std::any_of(table.indexes.begin(), table.indexes.end(), delivering)) {
+      double again = store.NowMs() + kDeliveryPollMs;
+      if (*next_ms == 0 || again < *next_ms) *next_ms = again;
+    }
     if (!busy && !table.stats_cursor.empty()) busy = budget <= 0 || !StatisticsStep(store, &table, &budget);
     // Time to Live: sweep when due; the table stays pending while TTL is enabled.
     bool ttl_due = table.ttl_enabled && (!table.ttl_cursor.empty() || table.ttl_next_sweep_ms <= store.NowMs());
     if (ttl_due && budget > 0) ttl_due = !TtlStep(store, &table, &budget);
     catalog.Save(table);
-    more = more || busy || ttl_due;
+    more = more || (busy && !only_waiting) || ttl_due;
     if (busy || table.ttl_enabled) remaining.push_back(name);
     if (table.ttl_enabled && !ttl_due && (*next_ms == 0 || table.ttl_next_sweep_ms < *next_ms))
       *next_ms = table.ttl_next_sweep_ms;

@@ -74,6 +74,9 @@ DODB_COLD std::string EncodeTable(const TableInfo& t) {
   WriteKey(w, "Pitr"); w.Bool(t.pitr_enabled);
   WriteKey(w, "PitrSince"); w.Double(t.pitr_since);
   WriteKey(w, "PitrDays"); w.Int64(t.pitr_days);
+  if (t.index_shards > 0) { WriteKey(w, "IndexShards"); w.Int64(t.index_shards); }
+  if (!t.index_objects.empty()) { WriteKey(w, "IndexObjects"); WriteString(w, t.index_objects); }
+  if (!t.index_jurisdiction.empty()) { WriteKey(w, "IndexJurisdiction"); WriteString(w, t.index_jurisdiction); }
   WriteKey(w, "Tags");
   w.StartObject();
   for (const auto& [k, v] : t.tags) { WriteKey(w, k); WriteString(w, v); }
@@ -147,6 +150,10 @@ DODB_COLD bool DecodeTable(std::string_view json, TableInfo* t) {
   if (const JsonValue* v = Member(d, "Pitr")) t->pitr_enabled = v->GetBool();
   if (const JsonValue* v = Member(d, "PitrSince")) t->pitr_since = v->GetDouble();
   if (const JsonValue* v = Member(d, "PitrDays")) t->pitr_days = v->GetInt64();
+  t->index_shards = 0;
+  if (const JsonValue* v = Member(d, "IndexShards")) t->index_shards = v->GetInt64();
+  t->index_objects = StringMember(d, "IndexObjects");
+  t->index_jurisdiction = StringMember(d, "IndexJurisdiction");
   t->tags.clear();
   if (const JsonValue* tags = Member(d, "Tags"))
     for (const auto& m : tags->GetObject()) t->tags.emplace_back(std::string(StringOf(m.name)), std::string(StringOf(m.value)));
@@ -207,6 +214,7 @@ DODB_COLD void DeleteRange(Store& store, std::string start) {
 DODB_COLD void Catalog::Drop(const TableInfo& table) {
   DeleteRange(store_, ItemPrefix(table.id));
   DeleteRange(store_, std::string(1, kSplitDirtyPrefix).append(ItemPrefix(table.id)));  // a split's dirty marks
+  DeleteRange(store_, std::string(1, kItemVersionPrefix) + ItemPrefix(table.id));
   for (const IndexInfo& i : table.indexes) DeleteRange(store_, IndexPrefix(i.id));
   store_.Delete(CatalogKey(table.name));
   cache_.erase(table.name);
