@@ -22,10 +22,12 @@ export async function drainIndexOutboxes(ns: Namespace, db: string, table: strin
   const object = (name: string) => ns.get(ns.idFromName(name)) as OutboxObject;
   const r = await object(db).routerHandle("@ShardMap", JSON.stringify({ TableName: table }));
   if (r.status !== 200) return true;
-  const map = JSON.parse(r.body) as { TableId: string; Shards: number; IndexShards?: number };
-  if (map.Shards <= 1 || !map.IndexShards) return true;
+  const map = JSON.parse(r.body) as { Ranges: { Object: string }[]; IndexShards?: number };
+  if (!map.IndexShards) return true;
+  // Every object of the map (splits add ranges; "" is the database's own object).
+  const shards = map.Ranges.map((range) => object(db + range.Object));
   for (let attempt = 0; attempt < 100; attempt++) {
-    const drained = await Promise.all(Array.from({ length: map.Shards }, (_, i) => object(`${db}/${map.TableId}/${i}`).deliverIndexOutbox()));
+    const drained = await Promise.all(shards.map((shard) => shard.deliverIndexOutbox()));
     if (drained.every(Boolean)) return true;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

@@ -275,9 +275,9 @@ export default {
           // Outboxes delivered first: a delivery finishing between two digests is not a change.
           await drainIndexOutboxes(env.DYNAMODB, db, table);
           const map = await stub.routerHandle("@ShardMap", JSON.stringify({ TableName: table }));
-          const { TableId, Shards } = JSON.parse(map.body) as { TableId: string; Shards: number };
-          for (let i = 0; Shards > 1 && i < Shards; i++)
-            digests.push(await env.DYNAMODB.get(env.DYNAMODB.idFromName(`${db}/${TableId}/${i}`)).kvDigest());
+          const { Ranges } = JSON.parse(map.body) as { Ranges: { Object: string }[] };
+          for (const range of Ranges)
+            if (range.Object !== "") digests.push(await env.DYNAMODB.get(env.DYNAMODB.idFromName(db + range.Object)).kvDigest());
         }
         return json({ count: digests.reduce((n, d) => n + d.count, 0), sha256: digests.map((d) => d.sha256).join(",") });
       }
