@@ -3,6 +3,7 @@
 // exactly one object, as last written, and the parent no longer shows or keeps what it gave away.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -70,7 +71,20 @@ class SplitTest : public ::testing::Test {
     }
     return seen;
   }
-  // Copies the dirty items to the child until none is left; returns how many rounds it took.
+  // Copies the moving range to the child page by page; between(step) runs after each page. Returns the pages.
+  int CopyMoving(const std::string& max_bytes, const std::function<void(int)>& between = nullptr) {
+    int step = 0;
+    for (bool done = false; !done; ++step) {
+      JsonDocument page = Call(parent_, "@SplitExport", R"({"TableName":"tbl")" + max_bytes + "}");
+      Call(child_, "@SplitImport", R"({"TableName":"tbl","Items":)" + Text(page["Items"]) + "}");
+      done = page["Done"].GetBool();
+      Call(parent_, "@SplitAdvance", R"({"TableName":"tbl","Cursor":")" + std::string(StringOf(page["Cursor"])) +
+                                         R"(","Done":)" + (done ? "true" : "false") + "}");
+      if (between) between(step);
+    }
+    return step;
+  }
+  // Copies the dirty items to the child until none is left.
   void CopyDirty() {
     for (int round = 0; round < 20; ++round) {
       JsonDocument dirty = Call(parent_, "@SplitDirty", R"({"TableName":"tbl","Max":50})");
@@ -99,18 +113,12 @@ TEST_F(SplitTest, EveryItemEndsInExactlyOneObjectAsLastWritten) {
   EXPECT_NE(parent_.Handle("GetItem", R"({"TableName":"tbl","Key":{"pk":{"S":"k1"}}})").body.find("is spread over 2"),
             std::string::npos);
   Call(child_, "@SplitAdopt", R"({"Table":)" + Text(status["Definition"]) + R"(,"Lo":32768,"Hi":65536,"Self":"/t/r32768"})");
-  int step = 0;
-  for (bool done = false; !done; ++step) {
-    JsonDocument page = Call(parent_, "@SplitExport", R"({"TableName":"tbl","MaxBytes":600})");
-    Call(child_, "@SplitImport", R"({"TableName":"tbl","Items":)" + Text(page["Items"]) + "}");
-    done = page["Done"].GetBool();
-    Call(parent_, "@SplitAdvance", R"({"TableName":"tbl","Cursor":")" + std::string(StringOf(page["Cursor"])) +
-                                       R"(","Done":)" + (done ? "true" : "false") + "}");
-    // Writes land all through the copy: before and after the cursor, new items and deletes.
+  // Writes land all through the copy: before and after the cursor, new items and deletes.
+  const int step = CopyMoving(R"(,"MaxBytes":600)", [this](int step) {
     Put("k" + std::to_string(step % 200), "v" + std::to_string(step));
     Put("new" + std::to_string(step), "n");
     if (step % 3 == 0) Delete("k" + std::to_string((step * 7) % 200));
-  }
+  });
   EXPECT_GT(step, 3);
   CopyDirty();
   Put("k5", "late");
@@ -193,13 +201,7 @@ TEST_F(SplitTest, AMoveHandsTheWholeRangeToTheChild) {
   Call(parent_, "@SplitBegin", R"({"TableName":"tbl","Self":"","Child":"/t/r0","Lo":0,"Mid":0,"Hi":65536})");
   JsonDocument status = Call(parent_, "@SplitStatus", R"({"TableName":"tbl"})");
   Call(child_, "@SplitAdopt", R"({"Table":)" + Text(status["Definition"]) + R"(,"Lo":0,"Hi":65536,"Self":"/t/r0"})");
-  for (bool done = false; !done;) {
-    JsonDocument page = Call(parent_, "@SplitExport", R"({"TableName":"tbl"})");
-    Call(child_, "@SplitImport", R"({"TableName":"tbl","Items":)" + Text(page["Items"]) + "}");
-    done = page["Done"].GetBool();
-    Call(parent_, "@SplitAdvance", R"({"TableName":"tbl","Cursor":")" + std::string(StringOf(page["Cursor"])) +
-                                       R"(","Done":)" + (done ? "true" : "false") + "}");
-  }
+  CopyMoving("");
   ASSERT_TRUE(Call(parent_, "@SplitFence", R"({"TableName":"tbl"})")["Fenced"].GetBool());
   CopyDirty();
   Call(parent_, "@ShardMapSplit", R"({"TableName":"tbl","TableId":")" + std::string(StringOf(status["TableId"])) +
