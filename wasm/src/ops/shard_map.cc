@@ -14,6 +14,7 @@
 #include <string>
 
 #include "request/operation.h"
+#include "request/request_fields.h"
 
 namespace dodb::ops {
 
@@ -64,14 +65,8 @@ Status ShardMap(OperationContext& ctx, const JsonValue& request, JsonWriter& out
 }
 
 Status ShardMapSplit(OperationContext& ctx, const JsonValue& request, JsonWriter& out) {
-  auto text = [&](const char* name) {
-    const JsonValue* v = Member(request, name);
-    return v && v->IsString() ? std::string(StringOf(*v)) : std::string();
-  };
-  auto bucket = [&](const char* name) {
-    const JsonValue* v = Member(request, name);
-    return v && v->IsUint() ? v->GetUint() : 0u;
-  };
+  auto text = [&](const char* name) { return std::string(StringOr(request, name, "")); };
+  auto bucket = [&](const char* name) { return UintOr(request, name, 0); };
   TableInfo table;
   if (!ctx.catalog.Load(text("TableName"), &table) || table.table_id != text("TableId"))
     return Status::ResourceNotFound("Requested resource not found");

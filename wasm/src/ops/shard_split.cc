@@ -16,21 +16,15 @@
 #include <string>
 
 #include "request/operation.h"
+#include "request/request_fields.h"
 #include "storage/shard_split.h"
 #include "util/base64.h"
 
 namespace dodb::ops {
 namespace {
 
-uint32_t UintOf(const JsonValue& request, const char* name) {
-  const JsonValue* v = Member(request, name);
-  return v && v->IsUint() ? v->GetUint() : 0;
-}
-
-std::string TextOf(const JsonValue& request, const char* name) {
-  const JsonValue* v = Member(request, name);
-  return v && v->IsString() ? std::string(StringOf(*v)) : std::string();
-}
+uint32_t UintOf(const JsonValue& request, const char* name) { return UintOr(request, name, 0); }
+std::string TextOf(const JsonValue& request, const char* name) { return std::string(StringOr(request, name, "")); }
 
 Status LoadSplitting(OperationContext& ctx, const JsonValue& request, TableInfo* table, bool need_split = true) {
   DODB_RETURN_IF_ERROR(LoadTable(ctx, TextOf(request, "TableName"), table, NotFoundWording::kTableOperation));

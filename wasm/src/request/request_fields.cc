@@ -30,6 +30,11 @@ std::string_view StringOr(const JsonValue& request, const char* name, std::strin
   return v && v->IsString() ? StringOf(*v) : fallback;
 }
 
+uint32_t UintOr(const JsonValue& request, const char* name, uint32_t fallback) {
+  const JsonValue* v = Member(request, name);
+  return v && v->IsUint() ? v->GetUint() : fallback;
+}
+
 Status CheckNoMixedParameters(const JsonValue& request, std::initializer_list<const char*> legacy,
                               std::initializer_list<const char*> expressions) {
   auto present = [&](std::initializer_list<const char*> names) {

@@ -4,6 +4,7 @@
 #define DODB_REQUEST_FIELDS_H_
 
 #include <array>
+#include <cstdint>
 #include <initializer_list>
 #include <string_view>
 
@@ -70,6 +71,8 @@ Status CheckRequestItemsTableNames(const JsonValue& request_items);
 
 // The string value of an optional string member, or fallback.
 std::string_view StringOr(const JsonValue& request, const char* name, std::string_view fallback);
+// The member as an unsigned 32-bit number, or fallback when it is absent or not one.
+uint32_t UintOr(const JsonValue& request, const char* name, uint32_t fallback);
 
 // "Can not use both expression and non-expression parameters ..." if request mixes them.
 Status CheckNoMixedParameters(const JsonValue& request, std::initializer_list<const char*> legacy,
